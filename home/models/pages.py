@@ -1,0 +1,97 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import translation
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.filters import ServiceFilters
+from home.languages import LANGUAGE_RELATIONS, with_title_languages
+
+from .snippets import SupportService
+
+
+class HomePage(Page):
+    """The front page: the key message, the helpline and the ways in."""
+
+    key_message = models.CharField(max_length=200, help_text="One sentence that tells visitors what this site is for.")
+    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("key_message"), FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("key_message"), index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.GetHelpPage",
+        "home.FormPage",
+        "progress.ProgressIndexPage",
+        "newsletters.NewsletterIndexPage",
+        "resources.ResourceIndexPage",
+        "schools.SchoolsHubPage",
+    ]
+    max_count = 1
+    template = "pages/home_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = with_title_languages(
+            self.get_children().live().in_menu().select_related(*LANGUAGE_RELATIONS)
+        )
+        return context
+
+
+class StandardPage(Page):
+    """An ordinary content page built from the shared body blocks."""
+
+    intro = models.TextField(blank=True, help_text="A short summary shown under the title and in search results.")
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage", "home.FormPage"]
+    template = "pages/standard_page.html"
+
+
+class GetHelpPage(Page):
+    """Help now: the helpline and the directory of support services."""
+
+    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
+    body = StreamField(BodyBlock(), blank=True, help_text="Shown below the directory.")
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.StandardPage"]
+    max_count = 1
+    template = "pages/get_help_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = ServiceFilters.from_query(request.GET)
+        services = list(filters.apply(self.services_in_page_language()))
+        active = translation.get_language()
+        for service in services:
+            # A service not translated yet is shown in its original language, marked as such.
+            language = service.locale.language_code
+            service.shown_in_language = "" if language == active else language
+        context["filters"] = filters
+        context["services"] = services
+        context["service_summary"] = filters.summary(len(services))
+        return context
+
+    def services_in_page_language(self):
+        """Services in this page's locale, and those not translated into it yet in the default language,
+        so that nobody misses a service because its translation is not ready."""
+        translated = SupportService.objects.filter(locale_id=self.locale_id).values("translation_key")
+        return SupportService.objects.filter(
+            Q(locale_id=self.locale_id)
+            | Q(locale__language_code=settings.LANGUAGE_CODE) & ~Q(translation_key__in=translated)
+        ).select_related("partner", "locale")
