@@ -1,0 +1,144 @@
+"""Where each recommendation stands, derived from its latest published update.
+
+The headline, the dashboard, the exports and the newsletter summary all come
+from here, so they can never disagree with the published history. A fixed
+number of queries serves any number of updates: one subquery picks the latest
+published update per recommendation, and one more query loads those updates.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Subquery
+from django.utils.translation import gettext_lazy as _
+
+from progress.choices import (
+    DELIVERED_STATUSES,
+    RAG_MEANINGS,
+    RAG_TAG_CLASSES,
+    STATUS_TAG_CLASSES,
+    DeliveryStatus,
+    Rag,
+)
+from progress.models import PriorityAction, ProgressIndexPage, ProgressUpdate, RecommendationPage
+
+NOT_ASSESSED = _("Not yet assessed")
+
+
+@dataclass
+class RecommendationState:
+    """A recommendation and the update that sets its position (None before the first update)."""
+
+    recommendation: RecommendationPage
+    update: ProgressUpdate | None
+
+    @property
+    def status(self):
+        return self.update.status if self.update else DeliveryStatus.NOT_STARTED
+
+    @property
+    def status_label(self):
+        return DeliveryStatus(self.status).label
+
+    @property
+    def status_tag_class(self):
+        return STATUS_TAG_CLASSES[self.status]
+
+    @property
+    def status_reason(self):
+        return self.update.status_reason if self.update else ""
+
+    @property
+    def is_delivered(self):
+        return self.status in DELIVERED_STATUSES
+
+    @property
+    def rag(self):
+        return self.update.rag if self.update else ""
+
+    @property
+    def rag_label(self):
+        return Rag(self.rag).label if self.rag else _("Not rated")
+
+    @property
+    def rag_meaning(self):
+        return RAG_MEANINGS.get(self.rag, "")
+
+    @property
+    def rag_tag_class(self):
+        return RAG_TAG_CLASSES.get(self.rag, "govuk-tag--grey")
+
+    @property
+    def rag_rationale(self):
+        return self.update.rag_rationale if self.update else ""
+
+    @property
+    def percentage(self):
+        """An int, or None when not yet assessed (never treated as 0)."""
+        return self.update.percentage if self.update else None
+
+    @property
+    def percentage_label(self):
+        return NOT_ASSESSED if self.percentage is None else f"{self.percentage}%"
+
+    @property
+    def target_date(self):
+        if self.update and self.update.target_date:
+            return self.update.target_date
+        return self.recommendation.original_target_date
+
+    @property
+    def target_date_changed(self):
+        original = self.recommendation.original_target_date
+        return bool(original and self.target_date and self.target_date != original)
+
+    @property
+    def target_date_reason(self):
+        return self.update.target_date_reason if self.update and self.target_date_changed else ""
+
+    @property
+    def last_reviewed(self):
+        return self.update.date if self.update else None
+
+    @property
+    def next_review(self):
+        return self.update.next_review_date if self.update else None
+
+    @property
+    def is_priority(self):
+        return self.recommendation.is_priority or getattr(self.recommendation, "has_priority_action", False)
+
+    @property
+    def lead(self):
+        return self.recommendation.lead_partner
+
+
+def get_tracker():
+    """The live progress index page, or None when the site has no tracker yet."""
+    return ProgressIndexPage.objects.live().first()
+
+
+def recommendations_under(index):
+    """Live recommendations of a tracker, in number order, with their lead partner and priority flag."""
+    priority_actions = PriorityAction.objects.filter(recommendations=OuterRef("pk"), is_priority=True)
+    return (
+        RecommendationPage.objects.live()
+        .child_of(index)
+        .select_related("lead_partner")
+        .annotate(has_priority_action=Exists(priority_actions))
+        .order_by("number")
+    )
+
+
+def states_for(recommendations, as_at: date | None = None):
+    """A RecommendationState per recommendation, as the published history stood on `as_at` (default: today)."""
+    latest = (
+        ProgressUpdate.objects.published(as_at=as_at)
+        .filter(recommendation=OuterRef("pk"))
+        .order_by("-date", "-pk")
+        .values("pk")[:1]
+    )
+    recommendations = list(recommendations.annotate(latest_update_pk=Subquery(latest)))
+    update_ids = [r.latest_update_pk for r in recommendations if r.latest_update_pk]
+    updates = ProgressUpdate.objects.select_related("reported_by").in_bulk(update_ids) if update_ids else {}
+    return [RecommendationState(r, updates.get(r.latest_update_pk)) for r in recommendations]

@@ -1,0 +1,28 @@
+"""Template tags that show the tracker elsewhere on the site (the home page)."""
+
+from django import template
+
+from progress.models import ProgressUpdate
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/progress_latest_updates.html", takes_context=True)
+def latest_progress_updates(context, count=3):
+    """The newest published updates, in one query (page URLs come from the request's cached site paths)."""
+    request = context.get("request")
+    updates = list(
+        ProgressUpdate.objects.published()
+        .filter(recommendation__live=True)
+        .select_related("recommendation")
+        .order_by("-date", "-pk")[:count]
+    )
+    items = []
+    for update in updates:
+        url = update.recommendation.get_url(request=request) or ""
+        items.append({"update": update, "recommendation": update.recommendation, "url": f"{url}#update-{update.pk}"})
+    tracker_url = ""
+    if updates:
+        recommendation = updates[0].recommendation
+        tracker_url = (recommendation.get_url(request=request) or "").removesuffix(f"{recommendation.slug}/")
+    return {"items": items, "tracker_url": tracker_url}
