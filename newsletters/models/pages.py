@@ -1,0 +1,128 @@
+"""The public archive at /newsletters/ and one page per newsletter."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
+
+from newsletters.blocks import NewsletterBlock
+
+ARCHIVE_PAGE_SIZE = 10
+
+
+def without_view_restrictions(pages):
+    """Like Wagtail's `.public()`, but in the same query: no page at or above it has a view restriction."""
+    restricted = PageViewRestriction.objects.annotate(length=Length("page__path")).filter(
+        page__path=Substr(OuterRef("path"), 1, F("length"))
+    )
+    return pages.exclude(Exists(restricted))
+
+
+# Addresses under /newsletters/ that belong to the subscription pages and the feed.
+RESERVED_SLUGS = {"feed", "subscribe", "preferences", "unsubscribe", "email-events"}
+
+
+class NewsletterIndexPage(RoutablePageMixin, Page):
+    """The archive of every newsletter, newest first, filterable by topic and year; also serves the Atom feed."""
+
+    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["newsletters.NewsletterPage"]
+    max_count = 1
+    template = "pages/newsletters_index_page.html"
+
+    def newsletters(self):
+        return without_view_restrictions(NewsletterPage.objects.child_of(self).live()).order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        from newsletters.filters import ArchiveFilters
+
+        context = super().get_context(request, *args, **kwargs)
+        newsletters = self.newsletters()
+        filters = ArchiveFilters.from_query(request.GET, newsletters)
+        paginator = Paginator(filters.apply(newsletters).prefetch_related("topics"), ARCHIVE_PAGE_SIZE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except (PageNotAnInteger, EmptyPage):
+            page_obj = paginator.page(1)
+            filters.problems.append("That page of newsletters does not exist, so the first page is shown.")
+        context.update(
+            filters=filters,
+            page_obj=page_obj,
+            newsletter_count=paginator.count,
+            feed_url=self.get_url(request=request) + self.reverse_subpage("feed"),
+        )
+        return context
+
+    @path("")
+    def archive(self, request):
+        return self.render(request)
+
+    @path("feed/")
+    def feed(self, request):
+        from newsletters.feeds import NewsletterFeed
+
+        return NewsletterFeed(self)(request)
+
+
+class NewsletterPage(Page):
+    """One newsletter: read on the web, and sent by email to the subscribers of its topics."""
+
+    date = models.DateField("Newsletter date", default=datetime.date.today)
+    summary = models.TextField(
+        max_length=400, help_text="Two or three sentences for the archive, the feed and the top of the email."
+    )
+    topics = ParentalManyToManyField(
+        "newsletters.Topic", related_name="newsletters", help_text="Who it goes to: subscribers to these topics."
+    )
+    body = StreamField(NewsletterBlock())
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["newsletters.NewsletterIndexPage"]
+    subpage_types = []
+    template = "pages/newsletters_newsletter_page.html"
+
+    class Meta:
+        verbose_name = "newsletter"
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": f"The address '{self.slug}' is used by the subscription pages. Choose another."}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = list(self.topics.all())
+        archive = self.get_parent()
+        context["archive"] = archive
+        context["feed_url"] = f"{archive.get_url(request=request)}feed/"
+        return context
