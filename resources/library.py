@@ -1,0 +1,226 @@
+"""The library at /resources/: filters from the query string, counts beside each option, search, sort, pages.
+
+Unknown or malformed values are ignored and reported back as a message (the
+pattern of home/filters.py), so a bad link never produces an error page. Every
+count is an aggregate query per facet, so the number of queries does not grow
+with the number of resources or options.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Q
+
+from resources.choices import AUDIENCE_FIELDS, LANGUAGE_NAMES, Audience
+from resources.models import KeyStage, ResourceFormat, ResourcePage, ResourceTopic
+
+PER_PAGE = 20
+MAX_QUERY_LENGTH = 200
+MAX_SEARCH_MATCHES = 1000
+SORTS = {"newest": "Newest first", "title": "Title (A to Z)"}
+SORT_ORDER = {"newest": ["-first_published_at", "-pk"], "title": ["title", "pk"]}
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+WORDS = re.compile(r"\w+")
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int = 0
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    any_label: str
+    options: list
+    value: str = ""
+
+    @property
+    def selected_label(self):
+        return next((option.label for option in self.options if option.selected), "")
+
+
+def _vocabulary(model, key, locale_id, order):
+    """{key: name} for a snippet, in the page's language where translated, else the default language's."""
+    default_language = settings.LANGUAGE_CODE
+    rows = model.objects.filter(Q(locale_id=locale_id) | Q(locale__language_code=default_language)).values_list(
+        key, "name", "locale_id", *order
+    )
+    chosen = {}
+    for row in sorted(rows, key=lambda row: row[2] != locale_id):  # the page's own language first
+        chosen.setdefault(row[0], row)
+    return {row[0]: row[1] for row in sorted(chosen.values(), key=lambda row: row[3:])}
+
+
+class Library:
+    """Everything the library template shows, computed from the page and the request."""
+
+    def __init__(self, page, request):
+        self.page = page
+        self.request = request
+        self.problems = []
+        query = request.GET
+        locale_id = page.locale_id
+        self.vocabularies = {
+            "key_stage": _vocabulary(KeyStage, "code", locale_id, ["sort_order", "code"]),
+            "topic": _vocabulary(ResourceTopic, "slug", locale_id, ["name"]),
+            "format": _vocabulary(ResourceFormat, "slug", locale_id, ["name"]),
+            "audience": dict(Audience.choices),
+            "language": LANGUAGE_NAMES,
+        }
+        self.values = {
+            "key_stage": self._choose(query, "key_stage", "key stage"),
+            "topic": self._choose(query, "topic", "topic"),
+            "format": self._choose(query, "format", "format"),
+            "audience": self._choose(query, "audience", "group"),
+            "language": self._choose(query, "language", "language"),
+        }
+        self.sort = self._read_sort(query)
+        self.q = self._read_search(query)
+        self._build(query)
+
+    # Reading the query string
+
+    def _choose(self, query, name, noun):
+        raw = query.get(name, "").strip()
+        if not raw:
+            return ""
+        known = {value.casefold(): value for value in self.vocabularies[name]}
+        value = known.get(raw.casefold())
+        if value is None:
+            self.problems.append(f"We do not recognise that {noun}, so resources for every {noun} are shown.")
+            return ""
+        return value
+
+    def _read_sort(self, query):
+        sort = query.get("sort", "").strip() or "newest"
+        if sort not in SORTS:
+            self.problems.append("We cannot sort that way, so the newest resources are shown first.")
+            return "newest"
+        return sort
+
+    def _read_search(self, query):
+        q = " ".join(CONTROL_CHARACTERS.sub(" ", query.get("q", "")).split())
+        if len(q) > MAX_QUERY_LENGTH:
+            self.problems.append(
+                f"Your search was too long, so only the first {MAX_QUERY_LENGTH} characters were used."
+            )
+            q = q[:MAX_QUERY_LENGTH].strip()
+        # Only words reach the search backend: quotes and operators would be query syntax to it.
+        self.search_terms = " ".join(WORDS.findall(q))
+        if q and not self.search_terms:
+            self.problems.append("Enter words to search for. Showing all resources.")
+        return q
+
+    # Querying
+
+    def _base(self):
+        pages = ResourcePage.objects.live().public().descendant_of(self.page)
+        if self.search_terms:
+            matches = pages.search(self.search_terms, operator="and")[:MAX_SEARCH_MATCHES]
+            pages = pages.filter(pk__in=[match.pk for match in matches])
+        return pages
+
+    def _filtered(self, pages, skip=None):
+        through = {
+            "key_stage": (ResourcePage.key_stages.through, "keystage__code"),
+            "topic": (ResourcePage.topics.through, "resourcetopic__slug"),
+            "format": (ResourcePage.formats.through, "resourceformat__slug"),
+        }
+        for name, (model, lookup) in through.items():
+            if self.values[name] and name != skip:
+                pages = pages.filter(
+                    pk__in=model.objects.filter(**{lookup: self.values[name]}).values("resourcepage_id")
+                )
+        if self.values["audience"] and skip != "audience":
+            pages = pages.filter(**{AUDIENCE_FIELDS[self.values["audience"]]: True})
+        if self.values["language"] and skip != "language":
+            pages = pages.filter(languages__code=self.values["language"]).distinct()
+        return pages
+
+    @staticmethod
+    def _counts_by(pages, lookup):
+        rows = pages.order_by().values(lookup).annotate(n=Count("pk", distinct=True))
+        return {row[lookup]: row["n"] for row in rows if row[lookup]}
+
+    def _facet_counts(self, base):
+        """For each facet, how many results each option would give with the other filters kept."""
+        counts = {
+            "key_stage": self._counts_by(self._filtered(base, "key_stage"), "key_stages__code"),
+            "topic": self._counts_by(self._filtered(base, "topic"), "topics__slug"),
+            "format": self._counts_by(self._filtered(base, "format"), "formats__slug"),
+            "language": self._counts_by(self._filtered(base, "language"), "languages__code"),
+        }
+        audience_totals = self._filtered(base, "audience").aggregate(
+            **{value: Count("pk", filter=Q(**{field: True})) for value, field in AUDIENCE_FIELDS.items()}
+        )
+        counts["audience"] = {str(value): n for value, n in audience_totals.items()}
+        return counts
+
+    def _build(self, query):
+        base = self._base()
+        counts = self._facet_counts(base)
+        labels = {"key_stage": "Key stage", "topic": "Topic", "format": "Format", "audience": "Who it is for"}
+        self.facets = []
+        for name, label in [*labels.items(), ("language", "Language")]:
+            vocabulary = self.vocabularies[name]
+            if name == "language":
+                # Only the languages resources are in (and the one asked for), not every language there is.
+                codes = set(counts[name]) | ({self.values[name]} if self.values[name] else set())
+                vocabulary = dict(
+                    sorted(((code, vocabulary[code]) for code in codes if code in vocabulary), key=lambda item: item[1])
+                )
+            options = [
+                Option(value, name_, counts[name].get(value, 0), value == self.values[name])
+                for value, name_ in vocabulary.items()
+            ]
+            any_label = {"audience": "Anyone", "language": "Any language"}.get(name, f"Any {label.lower()}")
+            self.facets.append(Facet(name, label, any_label, options, self.values[name]))
+
+        results = self._filtered(base).order_by(*SORT_ORDER[self.sort]).prefetch_related("key_stages", "formats")
+        paginator = Paginator(results, PER_PAGE)
+        try:
+            self.page_obj = paginator.page(query.get("page", 1))
+        except (PageNotAnInteger, EmptyPage):
+            self.problems.append("That page of results does not exist, so the first page is shown.")
+            self.page_obj = paginator.page(1)
+        self.result_count = paginator.count
+        format_names = self.vocabularies["format"]
+        self.cards = [
+            {
+                "page": resource,
+                "key_stages": [key_stage.code for key_stage in resource.key_stages.all()],
+                # Names from the vocabulary in the page's language (a translated resource keeps the original links).
+                "formats": [format_names.get(format_.slug, format_.name) for format_ in resource.formats.all()],
+            }
+            for resource in self.page_obj
+        ]
+
+    # What the template shows
+
+    @property
+    def active(self):
+        return bool(self.search_terms or any(self.values.values()))
+
+    @property
+    def active_filters(self):
+        """'Key stage 2', 'Online safety'...: what the results are narrowed to, in words."""
+        return [facet.selected_label for facet in self.facets if facet.value]
+
+    @property
+    def sort_options(self):
+        return [Option(value, label, selected=value == self.sort) for value, label in SORTS.items()]
+
+    @property
+    def page_links(self):
+        """Page numbers with gaps ('…' as None) so a long library does not list every page."""
+        if self.page_obj.paginator.num_pages <= 1:
+            return []
+        elided = self.page_obj.paginator.get_elided_page_range(self.page_obj.number, on_each_side=2, on_ends=1)
+        return [None if number == self.page_obj.paginator.ELLIPSIS else number for number in elided]

@@ -1,0 +1,3 @@
+"""Non-page URLs of the resources app (pages route themselves through Wagtail)."""
+
+urlpatterns = []
