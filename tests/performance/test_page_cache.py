@@ -1,0 +1,127 @@
+"""The anonymous full-page cache: what it stores, for whom, and that a change shows on the next request."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from config.page_cache import HIT_HEADER, cache_key
+from home.models import SiteSettings
+from tests.factories import FormFieldFactory, FormPageFactory, StandardPageFactory, SupportServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings, home_page):
+    SiteSettings.for_site(home_page.get_site())  # created on first use otherwise, which retires the cache
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def fetch(client, url, **kwargs):
+    response = client.get(url, **kwargs)
+    return response, response.content.decode()
+
+
+def test_second_anonymous_visit_is_served_from_cache_without_queries(client, home_page):
+    first, _ = fetch(client, "/")
+    assert first[HIT_HEADER] == "miss"
+    assert "public" in first["Cache-Control"] and "max-age=60" in first["Cache-Control"]
+    with CaptureQueriesContext(connection) as queries:
+        second, html = fetch(client, "/")
+    assert second[HIT_HEADER] == "hit"
+    assert len(queries) == 0
+    assert home_page.key_message in html
+    assert not second.cookies
+
+
+def test_query_string_and_locale_prefix_are_part_of_the_key(rf, home_page):
+    keys = {
+        cache_key(rf.get(url), generation=1)
+        for url in ["/get-help/", "/get-help/?audience=parents", "/get-help/?audience=survivors", "/ur/get-help/"]
+    }
+    assert len(keys) == 4
+
+
+def test_filtered_pages_are_cached_separately(client, get_help_page):
+    SupportServiceFactory(name="Parents first", for_young_people=False, for_parents=True)
+    SupportServiceFactory(name="Young voices", for_young_people=True)
+    fetch(client, "/get-help/?audience=parents")
+    _, parents = fetch(client, "/get-help/?audience=parents")
+    _, young = fetch(client, "/get-help/?audience=young-people")
+    assert "Parents first" in parents and "Young voices" not in parents
+    assert "Young voices" in young
+
+
+def test_signed_in_visitors_are_never_served_or_stored(client, home_page, django_user_model):
+    fetch(client, "/")  # an anonymous copy is stored
+    user = django_user_model.objects.create_user("editor", password="x")
+    client.force_login(user)
+    response, _ = fetch(client, "/")
+    assert HIT_HEADER not in response
+    response, _ = fetch(client, "/")
+    assert HIT_HEADER not in response
+
+
+def test_form_pages_with_a_csrf_token_are_not_stored(client, home_page):
+    form = FormPageFactory(parent=home_page, slug="have-your-say", title="Have your say")
+    FormFieldFactory(page=form, label="Your idea", clean_name="your_idea", field_type="multiline")
+    first, _ = fetch(client, "/have-your-say/")
+    assert first.cookies  # the CSRF cookie belongs to this visitor only
+    second, _ = fetch(client, "/have-your-say/")
+    assert second.get(HIT_HEADER) != "hit"
+
+
+def test_published_change_is_visible_on_the_next_request(client, home_page):
+    fetch(client, "/")
+    home_page.key_message = "A brand new key message"
+    home_page.save_revision().publish()
+    response, html = fetch(client, "/")
+    assert response[HIT_HEADER] == "miss"
+    assert "A brand new key message" in html
+
+
+def test_changed_support_service_shows_on_the_help_page_at_once(client, get_help_page):
+    service = SupportServiceFactory(name="Old name for a service")
+    fetch(client, "/get-help/")
+    service.name = "New name for a service"
+    service.save()
+    _, html = fetch(client, "/get-help/")
+    assert "New name for a service" in html
+
+
+def test_unpublished_moved_and_deleted_pages_change_at_once(client, home_page):
+    about = StandardPageFactory(parent=home_page, slug="about", title="About us")
+    strand = StandardPageFactory(parent=home_page, slug="strand", title="A strand of work")
+    other = StandardPageFactory(parent=home_page, slug="gone", title="Soon gone")
+    for url in ["/about/", "/strand/", "/gone/"]:
+        assert fetch(client, url)[0].status_code == 200
+
+    about.unpublish()
+    assert fetch(client, "/about/")[0].status_code == 404
+
+    strand.move(other, pos="last-child")
+    assert fetch(client, "/strand/")[0].status_code == 301  # Wagtail keeps the old address working
+    assert fetch(client, "/gone/strand/")[0].status_code == 200
+
+    other.delete()
+    assert fetch(client, "/gone/")[0].status_code == 404
+
+
+def test_not_found_and_admin_responses_are_not_stored(client, home_page):
+    fetch(client, "/no-such-page/")
+    assert fetch(client, "/no-such-page/")[0].get(HIT_HEADER) is None
+    fetch(client, "/admin/login/")
+    assert fetch(client, "/admin/login/")[0].get(HIT_HEADER) is None
+
+
+def test_download_counters_do_not_empty_the_cache(client, home_page):
+    from config.page_cache import shows_publicly
+    from resources.models import ResourceDownload
+
+    assert not shows_publicly(ResourceDownload)
+    fetch(client, "/")
+    assert fetch(client, "/")[0][HIT_HEADER] == "hit"
