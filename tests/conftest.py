@@ -14,6 +14,10 @@ from wagtail.models import Locale, Page, Site
 
 from tests.factories import GetHelpPageFactory, HomePageFactory
 
+# Playwright's sync API runs an event loop in the test thread; Django would refuse database
+# calls made beside it. The Makefile sets this too, so a bare `pytest` behaves the same.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

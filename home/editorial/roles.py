@@ -282,7 +282,9 @@ class Setup:
         return list(Permission.objects.filter(content_type=self.page_ct, codename__in=[f"{a}_page" for a in actions]))
 
     def collection(self, name):
-        root = Collection.get_first_root_node()
+        # A flushed database (browser tests, a restored dump) may have lost the root collection
+        # Wagtail's migration creates; every collection hangs off it, so make it again.
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
         if name == ROOT_COLLECTION:
             return root
         existing = Collection.objects.child_of(root).filter(name=name).first()

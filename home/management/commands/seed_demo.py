@@ -42,6 +42,7 @@ class Command(BaseCommand):
             context.update(home_demo.seed_languages(context))  # every app's pages in every language
             setup_editorial()  # groups, permissions and workflows over whatever the apps built
             home_demo.sync_language_trees()  # and the pages setup_editorial added
+            setup_editorial()  # so their copies in every language get the same permissions
             if settings.DEBUG or with_admin:
                 self.ensure_admin()
                 self.ensure_editors()
