@@ -1,5 +1,7 @@
 """Views that are not Wagtail pages: site search and the health check."""
 
+import re
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.http import JsonResponse
@@ -11,13 +13,17 @@ from home.languages import LANGUAGE_RELATIONS, with_title_languages
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+# Only words reach the search backend: quotes, brackets and operators are query syntax to it
+# and would silently match nothing.
+WORDS = re.compile(r"\w+")
 
 
 def search(request):
     query = request.GET.get("q", "").strip()
+    words = " ".join(WORDS.findall(query.lower()))  # lower case: "OR", "AND", "NOT" are operators too
     context = {"query": query, "results": None, "problem": ""}
     status = 200
-    if not query:
+    if not words:
         context["problem"] = gettext("Enter a word or phrase to search for.") if "q" in request.GET else ""
     elif len(query) > MAX_QUERY_LENGTH:
         context["problem"] = gettext("Your search is too long. Use %(limit)s characters or fewer.") % {
@@ -32,7 +38,7 @@ def search(request):
             .public()
             .filter(locale=Locale.get_active())
             .select_related(*LANGUAGE_RELATIONS)
-            .search(query)
+            .search(words)
         )
         paginator = Paginator(pages, RESULTS_PER_PAGE)
         try:

@@ -60,3 +60,16 @@ def test_healthz_reports_database_down(client, db, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["status"] == "unavailable"
+
+
+@pytest.mark.parametrize("query", ['"grooming', 'grooming"', "-grooming", "grooming*", "(grooming", "grooming)"])
+def test_search_syntax_around_a_word_still_finds_it(client, home_page, query):
+    StandardPageFactory(parent=home_page, title="Spotting the signs of grooming", slug="signs")
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert "Spotting the signs of grooming" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["grooming OR", "AND", "'", '"', "NEAR(", "*"])
+def test_search_operators_alone_never_break_the_page(client, home_page, query):
+    assert client.get("/search/", {"q": query}).status_code == 200
