@@ -8,9 +8,11 @@ class HomeConfig(AppConfig):
     def ready(self):
         from config.page_cache import connect_invalidation
 
-        from . import signals
+        from . import shell_cache, signals, view_restrictions
 
         connect_invalidation()
+        shell_cache.connect()
+        view_restrictions.install()
 
         # Purge the CDN's copies of the pages that show a changed service or setting.
         signals.connect()

@@ -57,3 +57,12 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Site settings"
+
+    @classmethod
+    def for_site(cls, site):
+        """The site's settings, from the cache between requests (every page shows them; see home.shell_cache)."""
+        from home.shell_cache import get_or_compute
+
+        if site is None:
+            return super().for_site(site)
+        return get_or_compute(f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site))

@@ -279,6 +279,7 @@ def site_text(context):
     locale, else from site settings; cached on the request.
     """
     from home.models import SiteSettings, SiteText
+    from home.shell_cache import get_or_compute
 
     request = context.get("request")
     if request is None:
@@ -290,12 +291,15 @@ def site_text(context):
     text = SiteSettings.for_request(request) if site is not None else SiteSettings()
     if site is not None:
         active = translation.get_language()
-        candidates = {
-            row.locale.language_code: row
-            for row in SiteText.objects.filter(
-                site=site, locale__language_code__in={active, settings.LANGUAGE_CODE}
-            ).select_related("locale")
-        }
+        candidates = get_or_compute(
+            f"site-text:{site.pk}:{active}",
+            lambda: {
+                row.locale.language_code: row
+                for row in SiteText.objects.filter(
+                    site=site, locale__language_code__in={active, settings.LANGUAGE_CODE}
+                ).select_related("locale")
+            },
+        )
         text = candidates.get(active) or candidates.get(settings.LANGUAGE_CODE) or text
     # Words not in the visitor's language are marked, so they are read (and punctuated) as what they are.
     language = text.locale.language_code if isinstance(text, SiteText) else settings.LANGUAGE_CODE

@@ -1,0 +1,56 @@
+"""Values every public page shows in its header and footer, kept in Django's cache between requests.
+
+Site settings and the "Site text" snippet are read by every page but change
+only when an editor saves them, so they are cached (in the cache the page cache
+uses, shared by every process when Redis is configured) under a generation
+number of their own. Saving or deleting a setting, site text, site or locale
+bumps the number, which retires every cached value at once - the same scheme as
+config/page_cache.py, but not bumped by ordinary content, so publishing a page
+does not make the next request fetch the settings again.
+"""
+
+GENERATION_KEY = "shell-cache:generation"
+SHELL_MODELS = {"home.sitesettings", "home.sitetext", "wagtailcore.site", "wagtailcore.locale"}
+MISSING = object()
+
+
+def shell_cache():
+    from config.page_cache import page_cache
+
+    return page_cache()
+
+
+def generation(cache):
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def get_or_compute(name, compute):
+    """The cached value for ``name`` in the current generation, computed and stored on a miss."""
+    cache = shell_cache()
+    key = f"shell-cache:{generation(cache)}:{name}"
+    value = cache.get(key, MISSING)
+    if value is MISSING:
+        value = compute()
+        cache.set(key, value, timeout=None)
+    return value
+
+
+def retire(sender, **kwargs):
+    if sender._meta.label_lower not in SHELL_MODELS:
+        return
+    cache = shell_cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # never set, or evicted: any new value retires the old keys
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def connect():
+    from django.db.models.signals import post_delete, post_save
+
+    post_save.connect(retire, dispatch_uid="shell-cache-save")
+    post_delete.connect(retire, dispatch_uid="shell-cache-delete")
