@@ -180,3 +180,9 @@ def test_the_read_only_api_does_not_publish_restricted_content(client, briefing)
     assert "Police briefing for schools" in text
     assert "vehicle patterns" not in text
     assert client.get("/api/v2/pages/?type=resources.ResourcePage&fields=body").status_code == 400
+
+
+def test_the_api_has_no_document_or_image_listing(client, briefing):
+    """Their titles would name files in private collections and professional-only resources."""
+    assert client.get("/api/v2/documents/").status_code == 404
+    assert client.get("/api/v2/images/").status_code == 404
