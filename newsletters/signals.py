@@ -14,6 +14,13 @@ COMPLAINT_EVENTS = {"complained", "unsubscribed"}
 BACKFILL_AGE = timedelta(days=1)
 
 
+def pages_showing_topic(topic):
+    """The archive (its topic filter) and the newsletters tagged with the topic, for the CDN purge."""
+    from newsletters.models import NewsletterIndexPage, NewsletterPage
+
+    return [*NewsletterIndexPage.objects.live(), *NewsletterPage.objects.live().filter(topics=topic)]
+
+
 def progress_update_published(sender, instance, **kwargs):
     """Wagtail's `published` signal: queue the email about a progress update once the publish commits."""
     if getattr(sender, "_meta", None) is None or sender._meta.label != PROGRESS_UPDATE_MODEL:

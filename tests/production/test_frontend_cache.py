@@ -66,3 +66,19 @@ def test_nothing_is_purged_without_a_cdn(get_help_page, settings, django_capture
     settings.WAGTAILFRONTENDCACHE = {}
     with django_capture_on_commit_callbacks(execute=True):
         SupportServiceFactory()  # no error, no request anywhere
+
+
+def test_renaming_a_topic_purges_the_archive_and_its_newsletters(home_page, purged, django_capture_on_commit_callbacks):
+    from tests.factories import NewsletterIndexPageFactory, NewsletterPageFactory, TopicFactory
+
+    topic = TopicFactory(name="Schools", slug="schools")
+    index = NewsletterIndexPageFactory(parent=home_page, slug="newsletters")
+    tagged = NewsletterPageFactory(parent=index, slug="spring")
+    tagged.topics.add(topic)
+    tagged.save_revision().publish()
+    NewsletterPageFactory(parent=index, slug="summer")  # not tagged: stays cached
+    purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        topic.name = "Schools and colleges"
+        topic.save()
+    assert set(purged) == {"http://localhost/newsletters/", "http://localhost/newsletters/spring/"}
