@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
-.PHONY: install frontend chromium compilemessages messages run worker migrate seed test test-postgres test-production lint check clean
+.PHONY: install frontend chromium compilemessages messages run worker migrate seed test screenshots test-postgres test-production lint check clean
 
 $(BIN)/.installed: requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -105,6 +105,10 @@ check: install
 
 test: install frontend chromium compilemessages lint check
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Retake the editor guide's screenshots (docs/images) from the browser test of the editorial flow.
+screenshots: install frontend chromium compilemessages
+	UPDATE_DOCS_SCREENSHOTS=1 $(BIN)/pytest tests/editorial/test_flow_in_browser.py
 
 test-postgres: install frontend chromium compilemessages
 	DATABASE_URL=$${DATABASE_URL:-$(DATABASE_URL_POSTGRES)} $(BIN)/pytest $(PYTEST_ARGS)
