@@ -12,6 +12,7 @@ class HomeConfig(AppConfig):
 
         connect_invalidation()
         shell_cache.connect()
+        shell_cache.cache_locale_lookups()
         view_restrictions.install()
 
         # Purge the CDN's copies of the pages that show a changed service or setting.

@@ -1,13 +1,16 @@
-"""Values every public page shows in its header and footer, kept in Django's cache between requests.
+"""Values every public page needs, kept in Django's cache between requests.
 
 Site settings and the "Site text" snippet are read by every page but change
 only when an editor saves them, so they are cached (in the cache the page cache
 uses, shared by every process when Redis is configured) under a generation
-number of their own. Saving or deleting a setting, site text, site or locale
+number of their own, and so are the locales Wagtail looks up by language code
+to route each request. Saving or deleting a setting, site text, site or locale
 bumps the number, which retires every cached value at once - the same scheme as
 config/page_cache.py, but not bumped by ordinary content, so publishing a page
 does not make the next request fetch the settings again.
 """
+
+from wagtail.models import Site
 
 GENERATION_KEY = "shell-cache:generation"
 SHELL_MODELS = {"home.sitesettings", "home.sitetext", "wagtailcore.site", "wagtailcore.locale"}
@@ -29,19 +32,22 @@ def generation(cache):
 
 
 def get_or_compute(name, compute):
-    """The cached value for ``name`` in the current generation, computed and stored on a miss."""
+    """The cached value for ``name`` in the current generation, computed and stored on a miss (not None)."""
     cache = shell_cache()
     key = f"shell-cache:{generation(cache)}:{name}"
     value = cache.get(key, MISSING)
     if value is MISSING:
         value = compute()
-        cache.set(key, value, timeout=None)
+        if value is not None:
+            cache.set(key, value, timeout=None)
     return value
 
 
 def retire(sender, **kwargs):
     if sender._meta.label_lower not in SHELL_MODELS:
         return
+    if kwargs.get("created") and sender._meta.label_lower == "home.sitesettings":
+        return  # new settings replace nothing cached (a site without them has nothing cached for them)
     cache = shell_cache()
     try:
         cache.incr(GENERATION_KEY)
@@ -54,3 +60,30 @@ def connect():
 
     post_save.connect(retire, dispatch_uid="shell-cache-save")
     post_delete.connect(retire, dispatch_uid="shell-cache-delete")
+
+
+def retire_all():
+    """Retire every cached value (tests call this between tests: their rolled-back rows send no signal)."""
+    retire(Site)
+
+
+def cache_locale_lookups():
+    """Look locales up by language code in the cache: Wagtail does it for every page it routes.
+
+    Wagtail's ``Locale.objects.get_for_language`` queries the database each time; the cached
+    Locale is retired with everything else here when any locale is saved or deleted. A code
+    with no locale still raises ``Locale.DoesNotExist`` (nothing is cached for it).
+    """
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models.i18n import LocaleManager
+
+    if getattr(LocaleManager.get_for_language, "cached", False):
+        return
+    uncached = LocaleManager.get_for_language
+
+    def get_for_language(self, language_code):
+        code = get_supported_content_language_variant(language_code)
+        return get_or_compute(f"locale:{code}", lambda: uncached(self, code))
+
+    get_for_language.cached = True
+    LocaleManager.get_for_language = get_for_language

@@ -11,12 +11,21 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, F, IntegerField, Q, Value
 
+from home.page_queries import public
 from resources.choices import AUDIENCE_FIELDS, LANGUAGE_NAMES, Audience
 from resources.models import KeyStage, ResourceFormat, ResourcePage, ResourceTopic
 
 PER_PAGE = 20
+# The many-to-many facets and what each counts by; TOTAL counts the results themselves.
+FACET_LOOKUPS = {
+    "key_stage": "key_stages__code",
+    "topic": "topics__slug",
+    "format": "formats__slug",
+    "language": "languages__code",
+}
+TOTAL = "total"
 MAX_QUERY_LENGTH = 200
 MAX_SEARCH_MATCHES = 1000
 SORTS = {"newest": "Newest first", "title": "Title (A to Z)"}
@@ -46,16 +55,38 @@ class Facet:
         return next((option.label for option in self.options if option.selected), "")
 
 
-def _vocabulary(model, key, locale_id, order):
-    """{key: name} for a snippet, in the page's language where translated, else the default language's."""
+# The snippets the filters list: {vocabulary: (model, key field, the two fields to sort by)}.
+VOCABULARY_MODELS = {
+    "key_stage": (KeyStage, "code", ("sort_order", "code")),
+    "topic": (ResourceTopic, "slug", (None, "name")),
+    "format": (ResourceFormat, "slug", (None, "name")),
+}
+
+
+def _vocabularies(locale_id):
+    """{vocabulary: {key: name}} for the snippets, in the page's language where translated, else
+    the default language's. One query for all of them."""
     default_language = settings.LANGUAGE_CODE
-    rows = model.objects.filter(Q(locale_id=locale_id) | Q(locale__language_code=default_language)).values_list(
-        key, "name", "locale_id", *order
-    )
-    chosen = {}
-    for row in sorted(rows, key=lambda row: row[2] != locale_id):  # the page's own language first
-        chosen.setdefault(row[0], row)
-    return {row[0]: row[1] for row in sorted(chosen.values(), key=lambda row: row[3:])}
+    parts = [
+        model.objects.filter(Q(locale_id=locale_id) | Q(locale__language_code=default_language))
+        .order_by()
+        .annotate(
+            vocabulary=Value(name, output_field=CharField()),
+            key=F(key),
+            sort_first=F(first) if first else Value(0, output_field=IntegerField()),
+            sort_second=F(second),
+        )
+        .values_list("vocabulary", "key", "name", "locale_id", "sort_first", "sort_second")
+        for name, (model, key, (first, second)) in VOCABULARY_MODELS.items()
+    ]
+    rows = parts[0].union(*parts[1:], all=True)
+    chosen = {name: {} for name in VOCABULARY_MODELS}
+    for row in sorted(rows, key=lambda row: row[3] != locale_id):  # the page's own language first
+        chosen[row[0]].setdefault(row[1], row)
+    return {
+        name: {row[1]: row[2] for row in sorted(found.values(), key=lambda row: row[4:])}
+        for name, found in chosen.items()
+    }
 
 
 class Library:
@@ -68,9 +99,7 @@ class Library:
         query = request.GET
         locale_id = page.locale_id
         self.vocabularies = {
-            "key_stage": _vocabulary(KeyStage, "code", locale_id, ["sort_order", "code"]),
-            "topic": _vocabulary(ResourceTopic, "slug", locale_id, ["name"]),
-            "format": _vocabulary(ResourceFormat, "slug", locale_id, ["name"]),
+            **_vocabularies(locale_id),
             "audience": dict(Audience.choices),
             "language": LANGUAGE_NAMES,
         }
@@ -121,7 +150,7 @@ class Library:
     # Querying
 
     def _base(self):
-        pages = ResourcePage.objects.live().public().descendant_of(self.page)
+        pages = public(ResourcePage.objects.live()).descendant_of(self.page)
         if self.search_terms:
             matches = pages.search(self.search_terms, operator="and")[:MAX_SEARCH_MATCHES]
             pages = pages.filter(pk__in=[match.pk for match in matches])
@@ -144,23 +173,39 @@ class Library:
             pages = pages.filter(languages__code=self.values["language"]).distinct()
         return pages
 
-    @staticmethod
-    def _counts_by(pages, lookup):
-        rows = pages.order_by().values(lookup).annotate(n=Count("pk", distinct=True))
-        return {row[lookup]: row["n"] for row in rows if row[lookup]}
-
     def _facet_counts(self, base):
-        """For each facet, how many results each option would give with the other filters kept."""
-        counts = {
-            "key_stage": self._counts_by(self._filtered(base, "key_stage"), "key_stages__code"),
-            "topic": self._counts_by(self._filtered(base, "topic"), "topics__slug"),
-            "format": self._counts_by(self._filtered(base, "format"), "formats__slug"),
-            "language": self._counts_by(self._filtered(base, "language"), "languages__code"),
-        }
-        audience_totals = self._filtered(base, "audience").aggregate(
-            **{value: Count("pk", filter=Q(**{field: True})) for value, field in AUDIENCE_FIELDS.items()}
-        )
-        counts["audience"] = {str(value): n for value, n in audience_totals.items()}
+        """For each facet, how many results each option would give with the other filters kept,
+        and how many results there are: one query (a UNION of one grouped count per facet)."""
+
+        def counted(pages, facet, value):
+            return (
+                pages.order_by()
+                .annotate(facet=Value(facet, output_field=CharField()), value=value)
+                .values_list("facet", "value")
+                .annotate(n=Count("pk", distinct=True))
+            )
+
+        def counted_if(pages, facet, value, condition):
+            return (
+                pages.order_by()
+                .annotate(facet=Value(facet, output_field=CharField()), value=value)
+                .values_list("facet", "value")
+                .annotate(n=Count("pk", distinct=True, filter=condition))
+            )
+
+        parts = [counted(self._filtered(base, name), name, F(lookup)) for name, lookup in FACET_LOOKUPS.items()]
+        audience_pages = self._filtered(base, "audience")
+        parts += [
+            counted_if(audience_pages, "audience", Value(str(value), output_field=CharField()), Q(**{field: True}))
+            for value, field in AUDIENCE_FIELDS.items()
+        ]
+        parts.append(counted(self._filtered(base), TOTAL, Value("", output_field=CharField())))
+        counts = {name: {} for name in FACET_LOOKUPS}
+        counts["audience"] = {str(value): 0 for value in AUDIENCE_FIELDS}
+        counts[TOTAL] = {"": 0}
+        for facet, value, n in parts[0].union(*parts[1:], all=True):
+            if value or facet == TOTAL:
+                counts[facet][value] = n
         return counts
 
     def _build(self, query):
@@ -185,6 +230,7 @@ class Library:
 
         results = self._filtered(base).order_by(*SORT_ORDER[self.sort]).prefetch_related("key_stages", "formats")
         paginator = Paginator(results, PER_PAGE)
+        paginator.count = counts[TOTAL][""]  # counted with the facets: no COUNT query of its own
         try:
             self.page_obj = paginator.page(query.get("page", 1))
         except (PageNotAnInteger, EmptyPage):

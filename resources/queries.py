@@ -2,19 +2,20 @@
 
 from wagtail.models import Locale
 
+from home.page_queries import public
 from resources.models import ResourcePage
 
 
-def featured_resources(limit=3, locale=None):
+def featured_resources(limit=3, locale=None, prefetch=("key_stages", "formats")):
     """Live resources to show off: those marked "featured" first, then the newest. A fixed number of queries.
 
     Professional-only resources may appear: their title and summary are public, their content is not.
+    ``prefetch``: the relations the caller shows (none: one query).
     """
     locale = locale or Locale.get_active()
     return list(
-        ResourcePage.objects.live()
-        .public()
+        public(ResourcePage.objects.live())
         .filter(locale=locale)
         .order_by("-featured", "-first_published_at", "-pk")
-        .prefetch_related("key_stages", "formats")[:limit]
+        .prefetch_related(*prefetch)[:limit]
     )

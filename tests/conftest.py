@@ -33,6 +33,14 @@ AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_22_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_shell_cache():
+    """Values cached across requests (home.shell_cache) must not outlive a test's rolled-back rows."""
+    from home.shell_cache import retire_all
+
+    retire_all()
+
+
 @pytest.fixture
 def home_page(db):
     """A site whose root is a HomePage, replacing Wagtail's placeholder page."""

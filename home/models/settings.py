@@ -65,4 +65,9 @@ class SiteSettings(BaseSiteSetting):
 
         if site is None:
             return super().for_site(site)
-        return get_or_compute(f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site))
+        key = f"site-settings:{site.pk}"
+        found = get_or_compute(key, lambda: cls.base_queryset().filter(site=site).first())
+        if found is None:  # the first time: Wagtail creates them, which retires the cache, so cache them now
+            created = super().for_site(site)
+            found = get_or_compute(key, lambda: created)
+        return found

@@ -224,51 +224,18 @@ def content_lang_attrs(context):
     return format_html(' lang="{}" dir="{}"', state.content_language, state.content_direction)
 
 
-SETTING_PAGES = ("staying_safe_page", "accessibility_page", "privacy_page", "contact_page")
-
-
 @register.simple_tag(takes_context=True)
 def site_pages(context):
     """The safety and footer pages chosen in site settings, in the visitor's language where translated.
 
-    One query for all of them (instead of one per page), cached on the request.
+    From the one query for the pages the shell links to (home.shell_pages), cached on the request.
     """
-    from home.models import SiteSettings
+    from home.shell_pages import shell_pages
 
     request = context.get("request")
     if request is None:
         return {}
-    cached = getattr(request, "_jigsaw_site_pages", None)
-    if cached is not None:
-        return cached
-    site = Site.find_for_request(request)
-    chosen = {}
-    if site is not None:
-        site_settings = SiteSettings.for_request(request)
-        chosen = {name: getattr(site_settings, f"{name}_id") for name in SETTING_PAGES}
-    ids = [pk for pk in chosen.values() if pk]
-    pages = {}
-    if ids:
-        active = translation.get_language()
-        rows = list(
-            Page.objects.filter(
-                Q(pk__in=ids)
-                | Q(
-                    translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
-                    locale__language_code=active,
-                    live=True,
-                )
-            )
-            .select_related("locale")
-            .only("title", "url_path", "live", "translation_key", "locale__language_code", "depth", "path")
-        )
-        by_pk = {row.pk: row for row in rows}
-        localized = {row.translation_key: row for row in rows if row.locale.language_code == active and row.live}
-        for name, pk in chosen.items():
-            if pk in by_pk:
-                pages[name] = localized.get(by_pk[pk].translation_key, by_pk[pk])
-    request._jigsaw_site_pages = pages
-    return pages
+    return shell_pages(request, context.get("page")).footer
 
 
 @register.simple_tag(takes_context=True)

@@ -3,40 +3,22 @@
 from django import template
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from home.languages import LANGUAGE_RELATIONS, title_language
+from home.shell_pages import shell_pages
 
 register = template.Library()
-
-
-def localized_root_children(site):
-    """Children of the site's home page in the active language, found from Wagtail's cached
-    site root paths rather than by loading the translated home page first."""
-    language = translation.get_language()
-    root_paths = {root.language_code: root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk}
-    root_path = root_paths.get(language) or site.root_page.url_path
-    return Page.objects.filter(url_path__startswith=root_path, depth=site.root_page.depth + 1)
 
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
     """The sections shown in the header: live children of the home page marked 'show in menus'."""
     request = context["request"]
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
     current_path = request.path
     active_language = translation.get_language()
     items = []
-    pages = (
-        localized_root_children(site)
-        .live()
-        .in_menu()
-        .select_related(*LANGUAGE_RELATIONS)
-        .only("title", "url_path", "depth", "path", "locale__language_code", "alias_of__locale__language_code")
-    )
-    for page in pages:
+    for page in shell_pages(request, context.get("page")).navigation:
         url = page.get_url(request=request)
         items.append(
             {
@@ -55,12 +37,16 @@ def breadcrumbs(context, page):
     request = context.get("request")
     if not isinstance(page, Page) or page.depth <= 2:
         return []
-    ancestors = (
-        page.get_ancestors()
-        .filter(depth__gt=1)
-        .select_related(*LANGUAGE_RELATIONS)
-        .only("title", "url_path", "depth", "path", "locale__language_code", "alias_of__locale__language_code")
-    )
+    shell = shell_pages(request, context.get("page")) if request is not None else None
+    if shell is not None and shell.ancestors_of == page.pk:
+        ancestors = shell.ancestors
+    else:
+        ancestors = (
+            page.get_ancestors()
+            .filter(depth__gt=1)
+            .select_related(*LANGUAGE_RELATIONS)
+            .only("title", "url_path", "depth", "path", "locale__language_code", "alias_of__locale__language_code")
+        )
     return [
         {"title": ancestor.title, "url": ancestor.get_url(request=request), "lang": title_language(ancestor)}
         for ancestor in ancestors

@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from home.routing import ChildRouteMixin
 from newsletters.blocks import NewsletterBlock
 
 ARCHIVE_PAGE_SIZE = 10
@@ -32,7 +33,7 @@ def without_view_restrictions(pages):
 RESERVED_SLUGS = {"feed", "subscribe", "preferences", "unsubscribe", "email-events"}
 
 
-class NewsletterIndexPage(RoutablePageMixin, Page):
+class NewsletterIndexPage(RoutablePageMixin, ChildRouteMixin, Page):
     """The archive of every newsletter, newest first, filterable by topic and year; also serves the Atom feed."""
 
     intro = RichTextField(features=["bold", "italic", "link"], blank=True)
@@ -42,6 +43,7 @@ class NewsletterIndexPage(RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["newsletters.NewsletterPage"]
+    child_page_model = "newsletters.NewsletterPage"
     max_count = 1
     template = "pages/newsletters_index_page.html"
 

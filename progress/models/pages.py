@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.routing import ChildRouteMixin
 from progress.choices import Response, Theme
 
 from .panels import RecommendationUpdatesPanel
@@ -16,7 +17,7 @@ from .panels import RecommendationUpdatesPanel
 REFERENCE_HELP = "A short code that never changes, like R07. Imports and exports match recommendations on it."
 
 
-class ProgressIndexPage(RoutablePageMixin, Page):
+class ProgressIndexPage(RoutablePageMixin, ChildRouteMixin, Page):
     """The dashboard at /progress/ and the home of the exports, the feed and 'what changed'."""
 
     intro = RichTextField(features=["bold", "italic", "link"], blank=True)
@@ -30,6 +31,8 @@ class ProgressIndexPage(RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["progress.RecommendationPage"]
+    child_page_model = "progress.RecommendationPage"
+    child_select_related = ("lead_partner",)
     max_count = 1
     template = "pages/progress_index_page.html"
 

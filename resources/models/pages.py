@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.routing import ChildRouteMixin
 from home.templatetags.site_tags import document_description
 from resources.access import access_routes, can_view_professional
 from resources.blocks import ExternalLinksBlock, ResourceBodyBlock
@@ -37,7 +38,7 @@ def in_locale(snippets, locale_id):
     return [translated.get(snippet.translation_key, snippet) for snippet in snippets]
 
 
-class ResourceIndexPage(Page):
+class ResourceIndexPage(ChildRouteMixin, Page):
     """The library at /resources/: every resource, with filters, search and counts."""
 
     intro = RichTextField(features=["bold", "italic", "link"], blank=True)
@@ -47,6 +48,7 @@ class ResourceIndexPage(Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.ResourcePage"]
+    child_page_model = "resources.ResourcePage"
     max_count = 1
     template = "pages/resources_index_page.html"
 

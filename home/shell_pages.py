@@ -1,0 +1,106 @@
+"""The pages every public page links to from its shell, in one query per request.
+
+The header's navigation (live children of the home page in the visitor's
+language, marked "show in menus"), the breadcrumbs (the page's ancestors below
+the tree root) and the footer and safety pages chosen in site settings (in the
+visitor's language where translated) used to be three queries. They are one
+here: the rows matching any of the three conditions, told apart in Python by the
+same conditions, and cached on the request for the tags that show them.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from home.languages import LANGUAGE_RELATIONS
+
+SETTING_PAGES = ("staying_safe_page", "accessibility_page", "privacy_page", "contact_page")
+FIELDS = (
+    "title",
+    "url_path",
+    "depth",
+    "path",
+    "live",
+    "show_in_menus",
+    "translation_key",
+    "locale__language_code",
+    "alias_of__locale__language_code",
+)
+
+
+@dataclass
+class ShellPages:
+    navigation: list = field(default_factory=list)
+    ancestors: list = field(default_factory=list)
+    ancestors_of: int | None = None  # the pk of the page whose ancestors these are
+    footer: dict = field(default_factory=dict)
+
+
+def root_path_for(site, language):
+    """The url_path of the site's home page in ``language``, from Wagtail's cached site root paths."""
+    root_paths = {root.language_code: root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk}
+    return root_paths.get(language) or site.root_page.url_path
+
+
+def ancestor_paths(page):
+    """Paths of the page's ancestors below the tree root (depth > 1), top first."""
+    step = Page.steplen
+    return [page.path[:end] for end in range(2 * step, len(page.path), step)]
+
+
+def chosen_page_ids(request, site):
+    from home.models import SiteSettings
+
+    site_settings = SiteSettings.for_request(request)
+    return {name: getattr(site_settings, f"{name}_id") for name in SETTING_PAGES}
+
+
+def shell_pages(request, page=None):
+    cached = getattr(request, "_jigsaw_shell_pages", None)
+    if cached is not None:
+        return cached
+    result = ShellPages()
+    site = Site.find_for_request(request)
+    if site is None:
+        request._jigsaw_shell_pages = result
+        return result
+    active = translation.get_language()
+    root_path = root_path_for(site, active)
+    navigation_depth = site.root_page.depth + 1
+    wanted = Q(url_path__startswith=root_path, depth=navigation_depth, live=True, show_in_menus=True)
+    crumb_paths = []
+    if isinstance(page, Page) and page.depth > 2:
+        crumb_paths = ancestor_paths(page)
+        result.ancestors_of = page.pk
+        wanted |= Q(path__in=crumb_paths)
+    chosen = chosen_page_ids(request, site)
+    ids = [pk for pk in chosen.values() if pk]
+    if ids:
+        wanted |= Q(pk__in=ids) | Q(
+            translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
+            locale__language_code=active,
+            live=True,
+        )
+    rows = list(Page.objects.filter(wanted).select_related(*LANGUAGE_RELATIONS).only(*FIELDS).order_by("path"))
+
+    result.navigation = [
+        row
+        for row in rows
+        if row.url_path.startswith(root_path) and row.depth == navigation_depth and row.live and row.show_in_menus
+    ]
+    crumb_paths = set(crumb_paths)
+    result.ancestors = [row for row in rows if row.path in crumb_paths]
+    by_pk = {row.pk: row for row in rows}
+    chosen_keys = {by_pk[pk].translation_key for pk in ids if pk in by_pk}
+    localized = {
+        row.translation_key: row
+        for row in rows
+        if row.translation_key in chosen_keys and row.locale.language_code == active and row.live
+    }
+    for name, pk in chosen.items():
+        if pk in by_pk:
+            result.footer[name] = localized.get(by_pk[pk].translation_key, by_pk[pk])
+    request._jigsaw_shell_pages = result
+    return result

@@ -1,0 +1,81 @@
+"""The shell's query savings keep Wagtail's rules: view restrictions, public pages, cached settings."""
+
+import pytest
+from django.db.models import Q
+from wagtail.models import Page, PageViewRestriction
+
+from home import view_restrictions
+from home.page_queries import public
+from home.shell_cache import get_or_compute
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def wagtail_restrictions(page):
+    return set(view_restrictions._wagtail_get_view_restrictions(page).values_list("pk", flat=True))
+
+
+def restrictions(page):
+    return set(page.get_view_restrictions().values_list("pk", flat=True))
+
+
+@pytest.fixture
+def tree(home_page):
+    private = StandardPageFactory(parent=home_page, slug="private")
+    inside = StandardPageFactory(parent=private, slug="inside")
+    open_section = StandardPageFactory(parent=home_page, slug="open")
+    restriction = PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    alias = inside.create_alias(parent=open_section, update_slug="inside-alias")
+    alias_of_alias = alias.create_alias(parent=open_section, update_slug="alias-of-alias")
+    section_alias = private.create_alias(parent=open_section, update_slug="private-alias")
+    below_section_alias = StandardPageFactory(parent=section_alias, slug="below")
+    pages = [home_page, private, inside, open_section, alias, alias_of_alias, section_alias, below_section_alias]
+    return {"pages": [Page.objects.get(pk=page.pk) for page in pages], "restriction": restriction}
+
+
+def test_view_restrictions_are_wagtails_in_one_query(tree, django_assert_num_queries):
+    for page in tree["pages"]:
+        expected = wagtail_restrictions(page)
+        with django_assert_num_queries(1):
+            assert restrictions(page) == expected, page.url_path
+    private, inside, section_alias, below = (tree["pages"][i] for i in (1, 2, 6, 7))
+    assert restrictions(private) == restrictions(inside) == {tree["restriction"].pk}
+    assert restrictions(section_alias) == restrictions(below) == {tree["restriction"].pk}  # the source's
+    assert restrictions(tree["pages"][3]) == set()
+
+
+def test_anonymous_visitors_are_still_sent_to_sign_in(client, tree):
+    for url in ["/private/", "/private/inside/", "/open/private-alias/", "/open/private-alias/below/"]:
+        response = client.get(url)
+        assert response.status_code == 302, url
+    assert client.get("/open/").status_code == 200
+
+
+def test_public_is_wagtails_public_in_one_query(tree, django_assert_num_queries):
+    expected = set(Page.objects.public().values_list("pk", flat=True))
+    with django_assert_num_queries(1):
+        assert set(public(Page.objects.all()).values_list("pk", flat=True)) == expected
+    PageViewRestriction.objects.all().delete()
+    assert set(public(Page.objects.filter(~Q(depth=1))).values_list("pk", flat=True)) == set(
+        Page.objects.exclude(depth=1).values_list("pk", flat=True)
+    )
+
+
+def test_site_settings_are_cached_until_saved(client, home_page, django_assert_num_queries):
+    from home.models import SiteSettings
+
+    site_settings = SiteSettings.for_site(home_page.get_site())
+    site_settings.partnership_name = "Northshire Partnership"
+    site_settings.save()
+    assert "Northshire Partnership" in client.get("/").content.decode()
+    site_settings.partnership_name = "Southshire Partnership"
+    site_settings.save()
+    assert "Southshire Partnership" in client.get("/").content.decode()
+
+
+def test_cached_values_are_computed_once(db):
+    calls = []
+    for _ in range(3):
+        assert get_or_compute("test-value", lambda: calls.append(1) or "value") == "value"
+    assert len(calls) == 1
