@@ -6,6 +6,8 @@ mistyped link still shows the archive.
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from newsletters.models import Topic
 
 
@@ -27,13 +29,15 @@ class ArchiveFilters:
         if slug:
             filters.topic = next((topic for topic in filters.topics if topic.slug == slug), None)
             if filters.topic is None:
-                filters.problems.append("We do not recognise that topic, so newsletters on every topic are shown.")
+                filters.problems.append(
+                    gettext("We do not recognise that topic, so newsletters on every topic are shown.")
+                )
         year = query.get("year", "").strip()
         if year:
             if year.isdigit() and len(year) == 4 and int(year) in filters.years:
                 filters.year = int(year)
             else:
-                filters.problems.append("There are no newsletters for that year, so every year is shown.")
+                filters.problems.append(gettext("There are no newsletters for that year, so every year is shown."))
         return filters
 
     @property
@@ -57,7 +61,7 @@ class ArchiveFilters:
         """'on Schools in 2025', for the count line."""
         parts = []
         if self.topic:
-            parts.append(f"on {self.topic.name}")
+            parts.append(gettext("on %(topic)s") % {"topic": self.topic.name})
         if self.year:
-            parts.append(f"in {self.year}")
+            parts.append(gettext("in %(year)s") % {"year": self.year})
         return " ".join(parts)

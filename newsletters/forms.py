@@ -1,6 +1,7 @@
 """Forms for subscribing and for changing what you get."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from home.forms import HONEYPOT_FIELD, HoneypotField
 from newsletters.models import Topic
@@ -15,19 +16,19 @@ class TopicChoiceField(forms.ModelMultipleChoiceField):
 
 class SubscribeForm(forms.Form):
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         max_length=254,
-        help_text="We will send you an email to confirm it is yours.",
+        help_text=_("We will send you an email to confirm it is yours."),
         error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.org",
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.org"),
         },
     )
     topics = TopicChoiceField(
-        label="What do you want to get?",
+        label=_("What do you want to get?"),
         queryset=Topic.objects.none(),
         required=False,
-        help_text="Select all that apply.",
+        help_text=_("Select all that apply."),
     )
 
     def __init__(self, *args, topics, recommendation=None, **kwargs):
@@ -43,18 +44,18 @@ class SubscribeForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if self.recommendation is None and "topics" in self.fields and not cleaned.get("topics"):
-            self.add_error("topics", "Select at least one topic")
+            self.add_error("topics", _("Select at least one topic"))
         return cleaned
 
 
 class PreferencesForm(forms.Form):
-    topics = TopicChoiceField(label="Topics", queryset=Topic.objects.none(), required=False)
+    topics = TopicChoiceField(label=_("Topics"), queryset=Topic.objects.none(), required=False)
     recommendations = forms.MultipleChoiceField(
-        label="Recommendations you follow",
+        label=_("Recommendations you follow"),
         choices=[],
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Untick a recommendation to stop getting its updates.",
+        help_text=_("Untick a recommendation to stop getting its updates."),
     )
 
     def __init__(self, *args, topics, references, **kwargs):

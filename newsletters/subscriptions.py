@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from newsletters import emails, links
 from newsletters.conf import setting
@@ -50,7 +51,7 @@ def describe_signup(signup):
     items = [topic.name for topic in signup.topics.all()]
     if signup.recommendation_reference:
         label = labels_for([signup.recommendation_reference])[signup.recommendation_reference]
-        items.append(f"Updates about recommendation {label}")
+        items.append(gettext("Updates about recommendation %(label)s") % {"label": label})
     return items
 
 

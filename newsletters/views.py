@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
@@ -56,7 +57,7 @@ def subscribe(request):
     recommendation = find_recommendation(reference) if reference else None
     problems = []
     if reference and recommendation is None:
-        problems.append("We could not find that recommendation, so you can choose topics instead.")
+        problems.append(gettext("We could not find that recommendation, so you can choose topics instead."))
     topics = available_topics()
     status = 200
     if request.method == "POST":

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import CharField, Count, F, IntegerField, Q, Value
+from django.utils.translation import gettext, gettext_lazy
 
 from home.page_queries import public
 from resources.choices import AUDIENCE_FIELDS, LANGUAGE_NAMES, Audience
@@ -28,10 +29,18 @@ FACET_LOOKUPS = {
 TOTAL = "total"
 MAX_QUERY_LENGTH = 200
 MAX_SEARCH_MATCHES = 1000
-SORTS = {"newest": "Newest first", "title": "Title (A to Z)"}
+SORTS = {"newest": gettext_lazy("Newest first"), "title": gettext_lazy("Title (A to Z)")}
 SORT_ORDER = {"newest": ["-first_published_at", "-pk"], "title": ["title", "pk"]}
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 WORDS = re.compile(r"\w+")
+# What a visitor reads when a filter value is not one we know, whole sentences so each language can word them.
+UNKNOWN_VALUE_MESSAGES = {
+    "key_stage": lambda: gettext("We do not recognise that key stage, so resources for every key stage are shown."),
+    "topic": lambda: gettext("We do not recognise that topic, so resources for every topic are shown."),
+    "format": lambda: gettext("We do not recognise that format, so resources for every format are shown."),
+    "audience": lambda: gettext("We do not recognise that group, so resources for every group are shown."),
+    "language": lambda: gettext("We do not recognise that language, so resources for every language are shown."),
+}
 
 
 @dataclass
@@ -123,14 +132,14 @@ class Library:
         known = {value.casefold(): value for value in self.vocabularies[name]}
         value = known.get(raw.casefold())
         if value is None:
-            self.problems.append(f"We do not recognise that {noun}, so resources for every {noun} are shown.")
+            self.problems.append(UNKNOWN_VALUE_MESSAGES[name]())
             return ""
         return value
 
     def _read_sort(self, query):
         sort = query.get("sort", "").strip() or "newest"
         if sort not in SORTS:
-            self.problems.append("We cannot sort that way, so the newest resources are shown first.")
+            self.problems.append(gettext("We cannot sort that way, so the newest resources are shown first."))
             return "newest"
         return sort
 
@@ -138,13 +147,14 @@ class Library:
         q = " ".join(CONTROL_CHARACTERS.sub(" ", query.get("q", "")).split())
         if len(q) > MAX_QUERY_LENGTH:
             self.problems.append(
-                f"Your search was too long, so only the first {MAX_QUERY_LENGTH} characters were used."
+                gettext("Your search was too long, so only the first %(count)s characters were used.")
+                % {"count": MAX_QUERY_LENGTH}
             )
             q = q[:MAX_QUERY_LENGTH].strip()
         # Only words reach the search backend: quotes and operators would be query syntax to it.
         self.search_terms = " ".join(WORDS.findall(q))
         if q and not self.search_terms:
-            self.problems.append("Enter words to search for. Showing all resources.")
+            self.problems.append(gettext("Enter words to search for. Showing all resources."))
         return q
 
     # Querying
@@ -211,9 +221,14 @@ class Library:
     def _build(self, query):
         base = self._base()
         counts = self._facet_counts(base)
-        labels = {"key_stage": "Key stage", "topic": "Topic", "format": "Format", "audience": "Who it is for"}
+        labels = {
+            "key_stage": gettext("Key stage"),
+            "topic": gettext("Topic"),
+            "format": gettext("Format"),
+            "audience": gettext("Who it is for"),
+        }
         self.facets = []
-        for name, label in [*labels.items(), ("language", "Language")]:
+        for name, label in [*labels.items(), ("language", gettext("Language"))]:
             vocabulary = self.vocabularies[name]
             if name == "language":
                 # Only the languages resources are in (and the one asked for), not every language there is.
@@ -225,7 +240,13 @@ class Library:
                 Option(value, name_, counts[name].get(value, 0), value == self.values[name])
                 for value, name_ in vocabulary.items()
             ]
-            any_label = {"audience": "Anyone", "language": "Any language"}.get(name, f"Any {label.lower()}")
+            any_label = {
+                "key_stage": gettext("Any key stage"),
+                "topic": gettext("Any topic"),
+                "format": gettext("Any format"),
+                "audience": gettext("Anyone"),
+                "language": gettext("Any language"),
+            }[name]
             self.facets.append(Facet(name, label, any_label, options, self.values[name]))
 
         results = self._filtered(base).order_by(*SORT_ORDER[self.sort]).prefetch_related("key_stages", "formats")
@@ -234,7 +255,7 @@ class Library:
         try:
             self.page_obj = paginator.page(query.get("page", 1))
         except (PageNotAnInteger, EmptyPage):
-            self.problems.append("That page of results does not exist, so the first page is shown.")
+            self.problems.append(gettext("That page of results does not exist, so the first page is shown."))
             self.page_obj = paginator.page(1)
         self.result_count = paginator.count
         format_names = self.vocabularies["format"]

@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from .access import is_approved_staff, school_for, staff_status_for
@@ -126,8 +127,8 @@ def lesson_view(page, request, number):
 
 def _next_label(page, number, total):
     if number < total:
-        return f"Lesson {number + 1}"
-    return "Knowledge check" if page.questions else "Back to the module"
+        return gettext("Lesson %(number)s") % {"number": number + 1}
+    return gettext("Knowledge check") if page.questions else gettext("Back to the module")
 
 
 def _forbidden(page, request):

@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from home.forms import HONEYPOT_FIELD, HoneypotField, SpamProtectedFormBuilder
 
@@ -24,34 +26,34 @@ def domain_allowed(domain, school):
 
 
 class SignUpForm(forms.Form):
-    first_name = forms.CharField(max_length=150, error_messages={"required": "Enter your first name"})
-    last_name = forms.CharField(max_length=150, error_messages={"required": "Enter your last name"})
+    first_name = forms.CharField(max_length=150, error_messages={"required": _("Enter your first name")})
+    last_name = forms.CharField(max_length=150, error_messages={"required": _("Enter your last name")})
     school = forms.ModelChoiceField(
         queryset=School.objects.only("urn", "name"),
-        empty_label="Choose your school",
-        error_messages={"required": "Choose your school", "invalid_choice": "Choose your school from the list"},
+        empty_label=_("Choose your school"),
+        error_messages={"required": _("Choose your school"), "invalid_choice": _("Choose your school from the list")},
     )
     email = forms.EmailField(
-        label="Work email address",
-        help_text="Your school or local authority email address. We will send a link to it to check it is yours.",
+        label=_("Work email address"),
+        help_text=_("Your school or local authority email address. We will send a link to it to check it is yours."),
         error_messages={
-            "required": "Enter your work email address",
-            "invalid": "Enter an email address in the correct format, like name@school.example.org",
+            "required": _("Enter your work email address"),
+            "invalid": _("Enter an email address in the correct format, like name@school.example.org"),
         },
     )
-    job_title = forms.CharField(label="Job title", max_length=100, required=False)
+    job_title = forms.CharField(label=_("Job title"), max_length=100, required=False)
     password1 = forms.CharField(
-        label="Create a password",
+        label=_("Create a password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="At least 12 characters. Avoid common words and passwords you use elsewhere.",
-        error_messages={"required": "Create a password"},
+        help_text=_("At least 12 characters. Avoid common words and passwords you use elsewhere."),
+        error_messages={"required": _("Create a password")},
     )
     password2 = forms.CharField(
-        label="Confirm your password",
+        label=_("Confirm your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": "Enter your password again"},
+        error_messages={"required": _("Enter your password again")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -71,13 +73,16 @@ class SignUpForm(forms.Form):
         if email and school and not domain_allowed(email_domain(email), school):
             self.add_error(
                 "email",
-                f"You cannot sign up with an email address ending @{email_domain(email)}. "
-                f"Use your work email address for {school.name}. If your school's address is not accepted, "
-                "contact the Healthy Schools team.",
+                gettext(
+                    "You cannot sign up with an email address ending @%(domain)s. "
+                    "Use your work email address for %(school)s. If your school's address is not accepted, "
+                    "contact the Healthy Schools team."
+                )
+                % {"domain": email_domain(email), "school": school.name},
             )
         password1, password2 = cleaned.get("password1"), cleaned.get("password2")
         if password1 and password2 and password1 != password2:
-            self.add_error("password2", "The passwords do not match")
+            self.add_error("password2", gettext("The passwords do not match"))
         elif password1:
             candidate = get_user_model()(
                 username=email or "", email=email or "", first_name=cleaned.get("first_name", "")
@@ -93,16 +98,16 @@ class SignInForm(AuthenticationForm):
     """Staff sign in with their work email address (which is their username)."""
 
     error_messages = {
-        "invalid_login": "Enter the email address and password you signed up with",
-        "inactive": "This account is closed. Contact the Healthy Schools team.",
+        "invalid_login": _("Enter the email address and password you signed up with"),
+        "inactive": _("This account is closed. Contact the Healthy Schools team."),
     }
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = "Email address"
-        self.fields["username"].error_messages["required"] = "Enter your email address"
+        self.fields["username"].error_messages["required"] = gettext("Enter your email address")
         self.fields["username"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
-        self.fields["password"].error_messages["required"] = "Enter your password"
+        self.fields["password"].error_messages["required"] = gettext("Enter your password")
 
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()
@@ -114,8 +119,8 @@ class StaffPasswordResetForm(PasswordResetForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].error_messages = {
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@school.example.org",
+            "required": gettext("Enter your email address"),
+            "invalid": gettext("Enter an email address in the correct format, like name@school.example.org"),
         }
 
     def get_users(self, email):
@@ -134,7 +139,7 @@ class KnowledgeCheckForm(forms.Form):
                 choices=[(str(index), answer["text"]) for index, answer in enumerate(question.value["answers"])],
                 coerce=int,
                 widget=forms.RadioSelect,
-                error_messages={"required": f"Choose an answer to question {number}"},
+                error_messages={"required": gettext("Choose an answer to question %(number)s") % {"number": number}},
             )
 
     def answers(self):
