@@ -2,8 +2,8 @@
 
 The rule: every file attached to a professional-only resource lives in the
 "Professional-only resources" collection (or a collection inside it), and no
-file of a public resource does. The schools app puts a view restriction on that
-collection so its files are served only to approved staff even by direct
+file of a public resource does. The schools app's `before_serve_document` hook
+refuses that collection's files to anyone but approved staff, even by direct
 /documents/ URL; the resource page form enforces the rule when editors save.
 """
 
