@@ -160,11 +160,12 @@ class Library:
     # Querying
 
     def _base(self):
-        pages = public(ResourcePage.objects.live()).descendant_of(self.page)
+        pages = ResourcePage.objects.live().descendant_of(self.page)
         if self.search_terms:
-            matches = pages.search(self.search_terms, operator="and")[:MAX_SEARCH_MATCHES]
-            pages = pages.filter(pk__in=[match.pk for match in matches])
-        return pages
+            # The search backend takes Wagtail's public() (a filter it can read), not the subquery.
+            matches = pages.public().search(self.search_terms, operator="and")[:MAX_SEARCH_MATCHES]
+            return pages.public().filter(pk__in=[match.pk for match in matches])
+        return public(pages)
 
     def _filtered(self, pages, skip=None):
         through = {

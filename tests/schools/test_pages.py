@@ -148,11 +148,11 @@ def ten_times_the_demo(hub, elearning, library):
 # Most of these are Wagtail's routing and the site shell (settings, navigation); the schools
 # pages add one query per list they show, whatever its length.
 PINNED_QUERY_COUNTS = {
-    "/schools/": 21,
-    "/schools/e-learning/": 14,
-    "/schools/e-learning/long-module/": 18,
-    "/schools/e-learning/long-module/lesson-7/": 16,
-    "/schools/e-learning/long-module/check/": 15,
+    "/schools/": 11,
+    "/schools/e-learning/": 9,
+    "/schools/e-learning/long-module/": 13,
+    "/schools/e-learning/long-module/lesson-7/": 11,
+    "/schools/e-learning/long-module/check/": 10,
 }
 
 
