@@ -2,9 +2,9 @@
 
 The header's navigation (live children of the home page in the visitor's
 language, marked "show in menus"), the breadcrumbs (the page's ancestors below
-the tree root) and the footer and safety pages chosen in site settings (in the
-visitor's language where translated) used to be three queries. They are one
-here: the rows matching any of the three conditions, told apart in Python by the
+the tree root), the footer and safety pages chosen in site settings (in the
+visitor's language where translated) and the page's translations for the
+language switcher used to be four queries. They are one here: the rows matching any of the three conditions, told apart in Python by the
 same conditions, and cached on the request for the tags that show them.
 """
 
@@ -36,6 +36,8 @@ class ShellPages:
     ancestors: list = field(default_factory=list)
     ancestors_of: int | None = None  # the pk of the page whose ancestors these are
     footer: dict = field(default_factory=dict)
+    translations: list = field(default_factory=list)  # the page's live translations and itself
+    translations_of: int | None = None
 
 
 def root_path_for(site, language):
@@ -75,6 +77,9 @@ def shell_pages(request, page=None):
         crumb_paths = ancestor_paths(page)
         result.ancestors_of = page.pk
         wanted |= Q(path__in=crumb_paths)
+    if isinstance(page, Page) and page.translation_key:
+        result.translations_of = page.pk
+        wanted |= Q(translation_key=page.translation_key) & (Q(live=True) | Q(pk=page.pk))
     chosen = chosen_page_ids(request, site)
     ids = [pk for pk in chosen.values() if pk]
     if ids:
@@ -90,6 +95,10 @@ def shell_pages(request, page=None):
         for row in rows
         if row.url_path.startswith(root_path) and row.depth == navigation_depth and row.live and row.show_in_menus
     ]
+    if result.translations_of is not None:
+        result.translations = [
+            row for row in rows if row.translation_key == page.translation_key and (row.live or row.pk == page.pk)
+        ]
     crumb_paths = set(crumb_paths)
     result.ancestors = [row for row in rows if row.path in crumb_paths]
     by_pk = {row.pk: row for row in rows}

@@ -141,13 +141,19 @@ def build_links_for_view(request, state, active, available):
 
 
 def build_links_for_page(request, state, page, active, available):
-    translations = {
-        other.locale.language_code: other
-        for other in Page.objects.filter(translation_key=page.translation_key)
-        .filter(Q(live=True) | Q(pk=page.pk))
-        .select_related("locale")
-        .only("url_path", "live", "alias_of_id", "translation_key", "locale__language_code", "depth", "path")
-    }
+    from home.shell_pages import shell_pages
+
+    shell = shell_pages(request, page)
+    if shell.translations_of == page.pk:
+        others = shell.translations  # found with the shell's other pages, in the same query
+    else:
+        others = (
+            Page.objects.filter(translation_key=page.translation_key)
+            .filter(Q(live=True) | Q(pk=page.pk))
+            .select_related("locale")
+            .only("url_path", "live", "alias_of_id", "translation_key", "locale__language_code", "depth", "path")
+        )
+    translations = {other.locale.language_code: other for other in others}
     by_pk = {other.pk: other for other in translations.values()}
     own_code = next((code for code, other in translations.items() if other.pk == page.pk), active)
     if page.alias_of_id:
