@@ -8,13 +8,28 @@ to route each request. Saving or deleting a setting, site text, site or locale
 bumps the number, which retires every cached value at once - the same scheme as
 config/page_cache.py, but not bumped by ordinary content, so publishing a page
 does not make the next request fetch the settings again.
+
+Without a shared cache (no REDIS_URL: each process has its own local memory), a save
+retires only the saving process's copies, so values there live for a few seconds only:
+another gunicorn worker, or the task worker, shows an old helpline number for at most
+LOCAL_MEMORY_SECONDS rather than until it restarts.
 """
 
+from django.conf import settings
+from django.core.cache.backends.locmem import LocMemCache
 from wagtail.models import Site
 
 GENERATION_KEY = "shell-cache:generation"
 SHELL_MODELS = {"home.sitesettings", "home.sitetext", "wagtailcore.site", "wagtailcore.locale"}
 MISSING = object()
+LOCAL_MEMORY_SECONDS = 5
+
+
+def timeout_for(cache):
+    """Forever in a cache every process shares (a save retires it everywhere); briefly in one that is not."""
+    if not isinstance(cache, LocMemCache):
+        return None
+    return getattr(settings, "SHELL_CACHE_LOCAL_MEMORY_SECONDS", LOCAL_MEMORY_SECONDS)
 
 
 def shell_cache():
@@ -39,7 +54,7 @@ def get_or_compute(name, compute):
     if value is MISSING:
         value = compute()
         if value is not None:
-            cache.set(key, value, timeout=None)
+            cache.set(key, value, timeout=timeout_for(cache))
     return value
 
 

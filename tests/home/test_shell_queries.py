@@ -79,3 +79,16 @@ def test_cached_values_are_computed_once(db):
     for _ in range(3):
         assert get_or_compute("test-value", lambda: calls.append(1) or "value") == "value"
     assert len(calls) == 1
+
+
+def test_settings_cached_in_one_process_memory_expire_soon(settings):
+    """Without Redis each process has its own copy, which another process's save cannot retire."""
+    from django.core.cache import caches
+
+    from home import shell_cache
+
+    del settings.SHELL_CACHE_LOCAL_MEMORY_SECONDS  # the test settings keep values: one process
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert shell_cache.timeout_for(caches["default"]) == shell_cache.LOCAL_MEMORY_SECONDS == 5
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://x"}}
+    assert shell_cache.timeout_for(caches["default"]) is None
