@@ -26,8 +26,9 @@ class Command(BaseCommand):
                 call_command("publish_scheduled", verbosity=0)
             except Exception as error:  # noqa: BLE001 - a bad run must not stop the next one
                 self.stderr.write(f"publish_scheduled failed: {error}")
-            finally:
-                close_old_connections()
             if once:
                 return
+            # A long-lived process drops a broken or expired connection before its next run; a
+            # single run leaves the connection to its caller (a test's transaction, for one).
+            close_old_connections()
             time.sleep(max(1, interval - (time.monotonic() - started)))
