@@ -37,45 +37,40 @@ class KeyStage(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
+class Term(TranslatableMixin, index.Indexed, models.Model):
+    """A named term with a slug for web addresses: the shape topics and formats share."""
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(
+        max_length=100,
+        help_text="Used in web addresses, in lower case with hyphens, for example online-safety. "
+        "The same in every language.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+    search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
 @register_snippet
-class ResourceTopic(TranslatableMixin, index.Indexed, models.Model):
+class ResourceTopic(Term):
     """A subject a resource covers, for example online safety or consent."""
 
-    name = models.CharField(max_length=100)
-    slug = models.SlugField(
-        max_length=100, help_text="Used in web addresses, for example online-safety. The same in every language."
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
-    search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["name"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+    class Meta(Term.Meta):
         verbose_name = "resource topic"
-
-    def __str__(self):
-        return self.name
 
 
 @register_snippet
-class ResourceFormat(TranslatableMixin, index.Indexed, models.Model):
+class ResourceFormat(Term):
     """What kind of thing a resource is: a lesson plan, a presentation, a film..."""
 
-    name = models.CharField(max_length=100)
-    slug = models.SlugField(
-        max_length=100, help_text="Used in web addresses, for example lesson-plan. The same in every language."
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
-    search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["name"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+    class Meta(Term.Meta):
         verbose_name = "resource format"
-
-    def __str__(self):
-        return self.name
