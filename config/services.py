@@ -8,7 +8,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-REDIS = "django.core.cache.backends.redis.RedisCache"
+REDIS = "config.redis_cache.RedisCache"  # Django's backend, one client per pool
 LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
 
 

@@ -54,12 +54,42 @@ def test_anonymous_visitors_are_still_sent_to_sign_in(client, tree):
 
 def test_public_is_wagtails_public_in_one_query(tree, django_assert_num_queries):
     expected = set(Page.objects.public().values_list("pk", flat=True))
+    public(Page.objects.all())  # the restricted paths are cached from here on
     with django_assert_num_queries(1):
         assert set(public(Page.objects.all()).values_list("pk", flat=True)) == expected
     PageViewRestriction.objects.all().delete()
     assert set(public(Page.objects.filter(~Q(depth=1))).values_list("pk", flat=True)) == set(
         Page.objects.exclude(depth=1).values_list("pk", flat=True)
     )
+
+
+def listed(pages):
+    return set(public(pages).values_list("slug", flat=True))
+
+
+def test_a_new_restriction_hides_the_page_from_listings_at_once(tree):
+    pages = Page.objects.filter(depth__gt=2)
+    assert "open" in listed(pages)
+    restriction = PageViewRestriction.objects.create(page=tree["pages"][3], restriction_type=PageViewRestriction.LOGIN)
+    assert not {"open", "inside-alias", "alias-of-alias"} & listed(pages)
+    restriction.delete()
+    assert listed(pages) == {"open", "inside-alias", "alias-of-alias"}
+
+
+def test_listings_follow_a_restricted_page_when_it_moves(tree, home_page):
+    pages = Page.objects.filter(depth__gt=2)
+    private, open_section = tree["pages"][1], tree["pages"][3]
+    shown = listed(pages)
+    assert "open" in shown
+    assert not {"private", "inside"} & shown
+    private.move(open_section, pos="last-child")  # its path, and so the restricted paths, change
+    shown = listed(pages)
+    assert "open" in shown
+    assert not {"private", "inside"} & shown
+    newcomer = StandardPageFactory(parent=home_page, slug="newcomer")
+    assert "newcomer" in listed(pages)
+    newcomer.move(Page.objects.get(pk=private.pk), pos="last-child")  # into the restricted section
+    assert "newcomer" not in listed(pages)
 
 
 def test_site_settings_are_cached_until_saved(client, home_page, django_assert_num_queries):
@@ -90,5 +120,5 @@ def test_settings_cached_in_one_process_memory_expire_soon(settings):
     del settings.SHELL_CACHE_LOCAL_MEMORY_SECONDS  # the test settings keep values: one process
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     assert shell_cache.timeout_for(caches["default"]) == shell_cache.LOCAL_MEMORY_SECONDS == 5
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://x"}}
+    settings.CACHES = {"default": {"BACKEND": "config.redis_cache.RedisCache", "LOCATION": "redis://x"}}
     assert shell_cache.timeout_for(caches["default"]) is None

@@ -147,7 +147,7 @@ def test_services_come_from_the_environment():
     )
     assert values["STORAGES"]["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
     assert values["STORAGES"]["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    assert values["CACHES"]["renditions"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["CACHES"]["renditions"]["BACKEND"] == "config.redis_cache.RedisCache"
     assert values["WAGTAILFRONTENDCACHE"]["http"]["LOCATION"] == "http://varnish.example.org/"
     assert values["WAGTAILDOCS_SERVE_METHOD"] == "serve_view"
     assert values["LOGGING"]["formatters"]["json"]["()"] == "pythonjsonlogger.json.JsonFormatter"
