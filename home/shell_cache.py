@@ -4,8 +4,10 @@ Site settings and the "Site text" snippet are read by every page but change
 only when an editor saves them, so they are cached (in the cache the page cache
 uses, shared by every process when Redis is configured) under a generation
 number of their own, and so are the locales Wagtail looks up by language code
-to route each request. Saving or deleting a setting, site text, site or locale
-bumps the number, which retires every cached value at once - the same scheme as
+to route each request, and the paths of pages with a view restriction, which
+every listing leaves out. Saving or deleting a setting, site text, site, locale
+or view restriction, or moving a page (a restricted page's path changes), bumps
+the number, which retires every cached value at once - the same scheme as
 config/page_cache.py, but not bumped by ordinary content, so publishing a page
 does not make the next request fetch the settings again.
 
@@ -20,7 +22,13 @@ from django.core.cache.backends.locmem import LocMemCache
 from wagtail.models import Site
 
 GENERATION_KEY = "shell-cache:generation"
-SHELL_MODELS = {"home.sitesettings", "home.sitetext", "wagtailcore.site", "wagtailcore.locale"}
+SHELL_MODELS = {
+    "home.sitesettings",
+    "home.sitetext",
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailcore.pageviewrestriction",
+}
 MISSING = object()
 LOCAL_MEMORY_SECONDS = 5
 
@@ -72,9 +80,15 @@ def retire(sender, **kwargs):
 
 def connect():
     from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import post_page_move
 
     post_save.connect(retire, dispatch_uid="shell-cache-save")
     post_delete.connect(retire, dispatch_uid="shell-cache-delete")
+    post_page_move.connect(retire_all_on_move, dispatch_uid="shell-cache-move")
+
+
+def retire_all_on_move(**kwargs):
+    retire_all()
 
 
 def retire_all():

@@ -6,27 +6,18 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Exists, F, OuterRef
-from django.db.models.functions import Length, Substr
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 
+from home.page_queries import public
 from home.routing import ChildRouteMixin
 from newsletters.blocks import NewsletterBlock
 
 ARCHIVE_PAGE_SIZE = 10
-
-
-def without_view_restrictions(pages):
-    """Like Wagtail's `.public()`, but in the same query: no page at or above it has a view restriction."""
-    restricted = PageViewRestriction.objects.annotate(length=Length("page__path")).filter(
-        page__path=Substr(OuterRef("path"), 1, F("length"))
-    )
-    return pages.exclude(Exists(restricted))
 
 
 # Addresses under /newsletters/ that belong to the subscription pages and the feed.
@@ -48,7 +39,7 @@ class NewsletterIndexPage(RoutablePageMixin, ChildRouteMixin, Page):
     template = "pages/newsletters_index_page.html"
 
     def newsletters(self):
-        return without_view_restrictions(NewsletterPage.objects.child_of(self).live()).order_by("-date", "-pk")
+        return public(NewsletterPage.objects.child_of(self).live()).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         from newsletters.filters import ArchiveFilters

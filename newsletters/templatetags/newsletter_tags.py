@@ -9,13 +9,13 @@ register = template.Library()
 @register.inclusion_tag("components/newsletters_latest.html", takes_context=True)
 def latest_newsletters(context, count=3):
     """The newest published newsletters in the visitor's language, with a link to the archive. One query."""
+    from home.page_queries import public
     from newsletters.models import NewsletterPage
-    from newsletters.models.pages import without_view_restrictions
 
     page = context.get("page")
     locale_id = page.locale_id if page is not None and hasattr(page, "locale_id") else Locale.get_active().pk
     newsletters = list(
-        without_view_restrictions(NewsletterPage.objects.live().filter(locale_id=locale_id))
+        public(NewsletterPage.objects.live().filter(locale_id=locale_id))
         .order_by("-date", "-pk")
         .only("title", "slug", "url_path", "date", "summary", "locale_id", "depth", "path")[:count]
     )
