@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from home.pagination import page_of
 from progress import exports
 from progress.changes import changes_since
 from progress.chart import status_chart
@@ -20,6 +21,8 @@ from progress.state import RecommendationState, states_for
 from progress.summary import summarise
 
 DEFAULT_CHANGES_DAYS = 365
+# The inquiry's 15 recommendations fit on one page; a longer tracker is split so each page stays quick.
+RECOMMENDATIONS_PER_PAGE = 25
 
 
 def _as_at_fields(request, as_at, date_problem):
@@ -31,8 +34,10 @@ def _as_at_fields(request, as_at, date_problem):
 
 
 def _without_bad_date(params, date_problem):
-    """The query string for sort links, minus an as_at that was refused (so the links work)."""
+    """The query string for sort links, minus an as_at that was refused (so the links work), and
+    minus the page: a new order starts on the first page."""
     params = params.copy()
+    params.pop("page", None)
     if date_problem:
         params.pop("as_at", None)
     return params
@@ -43,13 +48,18 @@ def dashboard(request, index):
     page_url = index.get_url(request)
     states = states_for(index.recommendations(), as_at=query.as_at)
     summary = summarise(states, total=index.recommendations_total, as_at=query.as_at, url=page_url)
-    shown = query.apply(states)
+    matching = query.apply(states)
+    page_obj, page_missing = page_of(matching, RECOMMENDATIONS_PER_PAGE, request.GET.get("page"))
+    if page_missing:
+        query.problems.append(gettext("That page of results does not exist, so the first page is shown."))
     context = index.get_context(request)
     context.update(
         query=query,
         summary=summary,
         chart=status_chart(summary),
-        states=shown,
+        states=page_obj.object_list,
+        page_obj=page_obj,
+        matching_count=len(matching),
         all_count=len(states),
         sort_headers=query.sort_headers(_without_bad_date(request.GET, query.date_problem)),
         lead_options=query.lead_options(states),

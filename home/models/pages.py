@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -10,6 +11,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.filters import ServiceFilters
 from home.languages import LANGUAGE_RELATIONS, with_title_languages
+from home.pagination import page_of
 
 from .snippets import SupportService
 
@@ -59,6 +61,10 @@ class StandardPage(Page):
     template = "pages/standard_page.html"
 
 
+# Enough to scan on a phone; the filters narrow a long directory down.
+SERVICES_PER_PAGE = 20
+
+
 class GetHelpPage(Page):
     """Help now: the helpline and the directory of support services."""
 
@@ -76,7 +82,12 @@ class GetHelpPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = ServiceFilters.from_query(request.GET)
-        services = list(filters.apply(self.services_in_page_language()))
+        # A list, not a queryset: the count is the list's length, with no extra query.
+        matching = list(filters.apply(self.services_in_page_language()))
+        page_obj, page_missing = page_of(matching, SERVICES_PER_PAGE, request.GET.get("page"))
+        if page_missing:
+            filters.problems.append(gettext("That page of results does not exist, so the first page is shown."))
+        services = page_obj.object_list
         active = translation.get_language()
         for service in services:
             # A service not translated yet is shown in its original language, marked as such.
@@ -84,7 +95,8 @@ class GetHelpPage(Page):
             service.shown_in_language = "" if language == active else language
         context["filters"] = filters
         context["services"] = services
-        context["service_summary"] = filters.summary(len(services))
+        context["page_obj"] = page_obj
+        context["service_summary"] = filters.summary(len(matching))
         return context
 
     def services_in_page_language(self):

@@ -105,6 +105,36 @@ class TestGetHelpDirectory:
         assert "Northfield Police" in client.get("/get-help/").content.decode()
 
 
+class TestALongDirectory:
+    """Twenty services a page: quick to load and scan on a phone; the count says how many there are in all."""
+
+    @pytest.fixture
+    def directory(self, get_help_page):
+        for number in range(1, 26):
+            SupportServiceFactory(name=f"Service {number:02d}")
+
+    names = TestGetHelpDirectory.names
+
+    def test_twenty_services_a_page_and_a_link_to_the_rest(self, client, directory):
+        response = client.get("/get-help/")
+        html = response.content.decode()
+        assert self.names(response) == [f"Service {n:02d}" for n in range(1, 21)]
+        assert "25 services" in html
+        assert 'href="?page=2#services" rel="next"' in html
+        assert self.names(client.get("/get-help/?page=2")) == [f"Service {n:02d}" for n in range(21, 26)]
+
+    def test_filters_are_kept_from_page_to_page(self, client, directory):
+        html = client.get("/get-help/?audience=young-people").content.decode()
+        assert 'href="?audience=young-people&amp;page=2#services"' in html
+
+    @pytest.mark.parametrize("page", ["99", "x", "-1"])
+    def test_a_page_that_does_not_exist_shows_the_first_with_a_message(self, client, directory, page):
+        response = client.get(f"/get-help/?page={page}")
+        assert response.status_code == 200
+        assert self.names(response)[0] == "Service 01"
+        assert "That page of results does not exist, so the first page is shown." in response.content.decode()
+
+
 def test_get_help_query_count_does_not_grow_with_services(client, get_help_page):
     SupportServiceFactory.create_batch(10, partner=PartnerOrganisationFactory())
     client.get("/get-help/")  # warm caches (site root, settings)
@@ -113,7 +143,7 @@ def test_get_help_query_count_does_not_grow_with_services(client, get_help_page)
     SupportServiceFactory.create_batch(90, partner=PartnerOrganisationFactory())
     with CaptureQueriesContext(connection) as many:
         response = client.get("/get-help/")
-    assert response.content.decode().count('class="app-service"') == 100
+    assert response.content.decode().count('class="app-service"') == 20  # the first page of 100
     assert len(many) == len(few)
     assert len(many) <= 12
 

@@ -219,3 +219,42 @@ def test_junk_in_the_query_string_never_errors(client, history):
 
 def test_as_at_accepts_a_leap_day(client, history):
     assert client.get("/progress/?as_at=2020-02-29").status_code == 200
+
+
+class TestALongTracker:
+    """The inquiry's 15 fit on one page; a longer tracker is split into pages of 25, like any long list."""
+
+    @pytest.fixture
+    def long_tracker(self, tracker):
+        from tests.factories import RecommendationPageFactory
+
+        for number in range(1, 31):
+            RecommendationPageFactory(parent=tracker, number=number, title=f"Recommendation number {number}")
+        return tracker
+
+    def test_the_table_shows_25_rows_and_links_to_the_next_page(self, client, long_tracker):
+        response = client.get("/progress/")
+        html = response.content.decode()
+        assert len(table_titles(response)) == 25
+        assert "Showing 30 of 30 recommendations." in html
+        assert 'href="?page=2#recommendations" rel="next"' in html
+        page_two = client.get("/progress/?page=2")
+        assert table_titles(page_two) == [f"Recommendation number {n}" for n in range(26, 31)]
+        assert 'rel="prev"' in page_two.content.decode()
+
+    def test_a_page_that_does_not_exist_shows_the_first_with_a_message(self, client, long_tracker):
+        for page in ("99", "x", "0"):
+            response = client.get(f"/progress/?page={page}")
+            assert response.status_code == 200
+            assert "That page of results does not exist, so the first page is shown." in response.content.decode()
+            assert table_titles(response)[0] == "Recommendation number 1"
+
+    def test_sorting_starts_again_on_the_first_page(self, client, long_tracker):
+        html = client.get("/progress/?page=2&sort=-number").content.decode()
+        assert 'href="?sort=number#recommendations"' in html
+        assert "page=2&amp;sort=number" not in html
+        assert table_titles(client.get("/progress/?page=2&sort=-number"))[-1] == "Recommendation number 1"
+
+    def test_filters_keep_their_values_across_pages(self, client, long_tracker):
+        html = client.get("/progress/?sort=-number").content.decode()
+        assert 'href="?sort=-number&amp;page=2#recommendations"' in html
