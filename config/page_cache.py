@@ -13,8 +13,12 @@ small part of both that Jigsaw needs:
   private. ``Vary: Cookie`` alone does not stop it: Django adds that whenever the
   user is looked at (the Wagtail userbar does on every page), and every request
   this cache answers has no session, so its user is the same anonymous one;
-- the key is the host, the locale prefix, the path, the whole query string and
-  whether the visitor accepts gzip;
+- the key is the scheme, the host, the locale prefix, the path, the whole query
+  string and whether the visitor accepts gzip;
+- it is the first middleware, so a hit is answered before any other runs: the
+  stored response already carries the security, CSP and permissions headers they
+  added on the miss. The scheme in the key keeps a plain-http request away from
+  pages stored for https, so it still reaches the HTTPS redirect;
 - HTML is gzipped here, and only what is stored here: a response with no cookie
   and no CSRF token in it carries no secret, so BREACH has nothing to recover.
   Pages with a form (CSRF token) or for a signed-in user are sent uncompressed
@@ -22,7 +26,9 @@ small part of both that Jigsaw needs:
   follow the same rule);
 - any change to published content bumps one generation number, which retires
   every cached page at once. Publishing is rare and a miss is cheap, so one
-  number is safer than tracking which pages show which snippet.
+  number is safer than tracking which pages show which snippet. Each page is
+  stored with the generation it was rendered in, and the number and the page are
+  read in one round trip to the cache.
 
 The generation number lives in the same cache as the pages, so with several
 processes or hosts the cache must be shared (Redis via ``REDIS_URL``); with the
@@ -42,6 +48,11 @@ GENERATION_KEY = "page-cache:generation"
 HIT_HEADER = "X-Page-Cache"
 MESSAGES_COOKIE = "messages"
 NEVER_CACHED_PREFIXES = ("/admin/", "/documents/", "/django-admin/", "/healthz", "/api/")
+
+
+def never_cached_prefixes():
+    # Static files and media are served by whitenoise and the storage, with their own caching.
+    return (*NEVER_CACHED_PREFIXES, settings.STATIC_URL, settings.MEDIA_URL)
 
 
 def cache_seconds():
@@ -76,7 +87,7 @@ def is_cacheable_request(request):
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and MESSAGES_COOKIE not in request.COOKIES  # a message waiting to be shown to this visitor
-        and not request.path_info.startswith(NEVER_CACHED_PREFIXES)
+        and not request.path_info.startswith(never_cached_prefixes())
         and not getattr(request, "is_preview", False)
     )
 
@@ -101,11 +112,11 @@ def accepts_gzip(request):
     return bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
 
 
-def cache_key(request, generation):
-    url = f"{request.get_host()}{request.get_full_path()}"
+def cache_key(request):
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(url.encode()).hexdigest()
     encoding = "gzip" if accepts_gzip(request) else "identity"
-    return f"page-cache:{generation}:{request.method}:{encoding}:{digest}"
+    return f"page-cache:{request.method}:{encoding}:{digest}"
 
 
 def compress_if_safe(request, response):
@@ -144,16 +155,19 @@ class AnonymousPageCacheMiddleware:
                 compress_if_safe(request, response)
             return response
         cache = page_cache()
-        key = cache_key(request, current_generation(cache))
-        cached = cache.get(key)
-        if cached is not None:
+        key = cache_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or current_generation(cache)
+        stored_generation, cached = found.get(key, (None, None))
+        if cached is not None and stored_generation == generation:
             cached[HIT_HEADER] = "hit"
             return cached
         response = self.get_response(request)
         if is_cacheable_response(response):
             self.finish(response)
             compress_if_safe(request, response)
-            cache.set(key, response, timeout=seconds)
+            # Stored with the generation read before rendering: a change published meanwhile retires it.
+            cache.set(key, (generation, response), timeout=seconds)
             response[HIT_HEADER] = "miss"
         return response
 

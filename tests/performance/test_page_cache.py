@@ -40,10 +40,34 @@ def test_second_anonymous_visit_is_served_from_cache_without_queries(client, hom
 
 def test_query_string_and_locale_prefix_are_part_of_the_key(rf, home_page):
     keys = {
-        cache_key(rf.get(url), generation=1)
+        cache_key(rf.get(url))
         for url in ["/get-help/", "/get-help/?audience=parents", "/get-help/?audience=survivors", "/ur/get-help/"]
     }
     assert len(keys) == 4
+
+
+def test_a_hit_keeps_the_security_headers_of_the_stored_page(client, home_page):
+    first, _ = fetch(client, "/")
+    second, _ = fetch(client, "/")
+    assert second[HIT_HEADER] == "hit"
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Content-Type-Options", "Referrer-Policy"):
+        assert second[header] == first[header], header
+
+
+def test_plain_http_never_gets_the_https_copy(rf, client, home_page, settings):
+    assert cache_key(rf.get("/", secure=True)) != cache_key(rf.get("/"))
+    settings.SECURE_SSL_REDIRECT = True
+    fetch(client, "/", secure=True)
+    assert fetch(client, "/", secure=True)[0][HIT_HEADER] == "hit"
+    insecure, _ = fetch(client, "/")
+    assert insecure.status_code == 301  # still sent to https by the security middleware
+    assert insecure["Location"].startswith("https://")
+
+
+def test_static_files_skip_the_page_cache(client):
+    response = client.get("/static/no-such-file.css")
+    assert HIT_HEADER not in response
+    assert not [key for key in cache._cache if "page-cache:GET" in key]
 
 
 def test_filtered_pages_are_cached_separately(client, get_help_page):
