@@ -12,6 +12,7 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from home.models import PartnerOrganisation
 from progress.choices import (
     DELIVERED_STATUSES,
     RAG_MEANINGS,
@@ -142,3 +143,90 @@ def states_for(recommendations, as_at: date | None = None):
     update_ids = [r.latest_update_pk for r in recommendations if r.latest_update_pk]
     updates = ProgressUpdate.objects.select_related("reported_by").in_bulk(update_ids) if update_ids else {}
     return [RecommendationState(r, updates.get(r.latest_update_pk)) for r in recommendations]
+
+
+@dataclass(frozen=True)
+class RecommendationRow:
+    """What the dashboard's table, its filters and the summaries read of a recommendation.
+
+    Building a page object costs about 0.1 ms (a Page subclass has some 40 fields
+    and a cluster of relations); a tracker of 150 recommendations took 15 ms
+    before any update was read. These rows come from one ``values()`` query.
+    """
+
+    pk: int
+    number: int
+    reference: str
+    slug: str
+    title: str
+    theme: str
+    is_priority: bool
+    has_priority_action: bool
+    original_target_date: date | None
+    lead_partner: PartnerOrganisation | None
+
+
+ROW_FIELDS = ("pk", "number", "reference", "slug", "title", "theme", "is_priority", "original_target_date")
+PARTNER_FIELDS = tuple(field.attname for field in PartnerOrganisation._meta.concrete_fields)
+# What RecommendationState reads of an update; the narrative, evidence and author stay unloaded.
+UPDATE_FIELDS = (
+    "recommendation_id",
+    "date",
+    "status",
+    "status_reason",
+    "rag",
+    "rag_rationale",
+    "percentage",
+    "target_date",
+    "target_date_reason",
+    "next_review_date",
+)
+
+
+def table_states(index, as_at: date | None = None):
+    """Like ``states_for(recommendations_under(index))``, as rows instead of pages: two queries."""
+    latest = (
+        ProgressUpdate.objects.published(as_at=as_at)
+        .filter(recommendation=OuterRef("pk"))
+        .order_by("-date", "-pk")
+        .values("pk")[:1]
+    )
+    priority_actions = PriorityAction.objects.filter(recommendations=OuterRef("pk"), is_priority=True)
+    values = (
+        RecommendationPage.objects.live()
+        .child_of(index)
+        .annotate(has_priority_action=Exists(priority_actions), latest_update_pk=Subquery(latest))
+        .order_by("number")
+        .values(*ROW_FIELDS, "has_priority_action", "latest_update_pk", *(f"lead_partner__{f}" for f in PARTNER_FIELDS))
+    )
+    partners = {}
+    rows = []
+    for value in values:
+        partner_id = value["lead_partner__id"]
+        if partner_id is not None and partner_id not in partners:
+            partner_values = [value[f"lead_partner__{f}"] for f in PARTNER_FIELDS]
+            partners[partner_id] = PartnerOrganisation.from_db("default", PARTNER_FIELDS, partner_values)
+        row = RecommendationRow(
+            **{name: value[name] for name in ROW_FIELDS},
+            has_priority_action=value["has_priority_action"],
+            lead_partner=partners.get(partner_id),
+        )
+        rows.append((row, value["latest_update_pk"]))
+    update_ids = [pk for _row, pk in rows if pk]
+    updates = ProgressUpdate.objects.only(*UPDATE_FIELDS).in_bulk(update_ids) if update_ids else {}
+    return [RecommendationState(row, updates.get(pk)) for row, pk in rows]
+
+
+def latest_positions(index, as_at: date | None = None):
+    """(status, date) of each live recommendation's latest published update on ``as_at``, in one query:
+    all a summary needs. A recommendation with no update yet is not started."""
+    latest = (
+        ProgressUpdate.objects.published(as_at=as_at).filter(recommendation=OuterRef("pk")).order_by("-date", "-pk")
+    )
+    rows = (
+        RecommendationPage.objects.live()
+        .child_of(index)
+        .annotate(latest_status=Subquery(latest.values("status")[:1]), latest_date=Subquery(latest.values("date")[:1]))
+        .values_list("latest_status", "latest_date")
+    )
+    return [(status or DeliveryStatus.NOT_STARTED, updated) for status, updated in rows]

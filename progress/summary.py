@@ -15,7 +15,7 @@ from datetime import date
 
 from django.utils.translation import gettext
 
-from progress.choices import DeliveryStatus
+from progress.choices import DELIVERED_STATUSES, DeliveryStatus
 
 
 @dataclass
@@ -38,13 +38,18 @@ class ProgressSummary:
 
 def summarise(states, total=None, as_at=None, url=""):
     """Build a summary from RecommendationStates already loaded (no further queries)."""
+    return summarise_positions([(state.status, state.last_reviewed) for state in states], total, as_at, url)
+
+
+def summarise_positions(positions, total=None, as_at=None, url=""):
+    """Build a summary from (status, date of the latest update) pairs, one per recommendation."""
     counts = dict.fromkeys(DeliveryStatus.values, 0)
-    for state in states:
-        counts[state.status] += 1
-    dates = [state.last_reviewed for state in states if state.last_reviewed]
+    for status, _updated in positions:
+        counts[status] += 1
+    dates = [updated for _status, updated in positions if updated]
     return ProgressSummary(
-        total=max(total or 0, len(states)),
-        delivered=sum(1 for state in states if state.is_delivered),
+        total=max(total or 0, len(positions)),
+        delivered=sum(1 for status, _updated in positions if status in DELIVERED_STATUSES),
         status_counts=[(value, label, counts[value]) for value, label in DeliveryStatus.choices],
         updated=max(dates) if dates else None,
         as_at=as_at,
@@ -53,11 +58,11 @@ def summarise(states, total=None, as_at=None, url=""):
 
 
 def current_summary(as_at=None):
-    """The summary of the site's tracker as it stood on `as_at` (default: today). Five queries at most."""
-    from progress.state import get_tracker, recommendations_under, states_for
+    """The summary of the site's tracker as it stood on `as_at` (default: today). Two queries."""
+    from progress.state import get_tracker, latest_positions
 
     tracker = get_tracker()
     if tracker is None:
         return ProgressSummary(status_counts=[(value, label, 0) for value, label in DeliveryStatus.choices])
-    states = states_for(recommendations_under(tracker), as_at=as_at)
-    return summarise(states, total=tracker.recommendations_total, as_at=as_at, url=tracker.url or "")
+    positions = latest_positions(tracker, as_at=as_at)
+    return summarise_positions(positions, total=tracker.recommendations_total, as_at=as_at, url=tracker.url or "")

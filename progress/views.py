@@ -17,7 +17,7 @@ from progress.changes import changes_since
 from progress.chart import status_chart
 from progress.models import PriorityAction, ProgressUpdate, RecommendationPage
 from progress.query import DashboardQuery, parse_date
-from progress.state import RecommendationState, states_for
+from progress.state import RecommendationState, table_states
 from progress.summary import summarise
 
 DEFAULT_CHANGES_DAYS = 365
@@ -46,7 +46,7 @@ def _without_bad_date(params, date_problem):
 def dashboard(request, index):
     query = DashboardQuery.from_request(request.GET)
     page_url = index.get_url(request)
-    states = states_for(index.recommendations(), as_at=query.as_at)
+    states = table_states(index, as_at=query.as_at)
     summary = summarise(states, total=index.recommendations_total, as_at=query.as_at, url=page_url)
     matching = query.apply(states)
     page_obj, page_missing = page_of(matching, RECOMMENDATIONS_PER_PAGE, request.GET.get("page"))
