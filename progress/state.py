@@ -119,26 +119,30 @@ def get_tracker():
     return ProgressIndexPage.objects.live().first()
 
 
-def recommendations_under(index):
-    """Live recommendations of a tracker, in number order, with their lead partner and priority flag."""
+def live_recommendations(index):
+    """Live recommendations of a tracker, in number order, each flagged when a priority action covers it."""
     priority_actions = PriorityAction.objects.filter(recommendations=OuterRef("pk"), is_priority=True)
     return (
         RecommendationPage.objects.live()
         .child_of(index)
-        .select_related("lead_partner")
         .annotate(has_priority_action=Exists(priority_actions))
         .order_by("number")
     )
 
 
+def recommendations_under(index):
+    """Live recommendations of a tracker, in number order, with their lead partner and priority flag."""
+    return live_recommendations(index).select_related("lead_partner")
+
+
+def latest_update(as_at: date | None = None):
+    """Each recommendation's latest published update on ``as_at`` (default: today), for a subquery."""
+    return ProgressUpdate.objects.published(as_at=as_at).filter(recommendation=OuterRef("pk")).order_by("-date", "-pk")
+
+
 def states_for(recommendations, as_at: date | None = None):
     """A RecommendationState per recommendation, as the published history stood on `as_at` (default: today)."""
-    latest = (
-        ProgressUpdate.objects.published(as_at=as_at)
-        .filter(recommendation=OuterRef("pk"))
-        .order_by("-date", "-pk")
-        .values("pk")[:1]
-    )
+    latest = latest_update(as_at).values("pk")[:1]
     recommendations = list(recommendations.annotate(latest_update_pk=Subquery(latest)))
     update_ids = [r.latest_update_pk for r in recommendations if r.latest_update_pk]
     updates = ProgressUpdate.objects.select_related("reported_by").in_bulk(update_ids) if update_ids else {}
@@ -185,18 +189,10 @@ UPDATE_FIELDS = (
 
 def table_states(index, as_at: date | None = None):
     """Like ``states_for(recommendations_under(index))``, as rows instead of pages: two queries."""
-    latest = (
-        ProgressUpdate.objects.published(as_at=as_at)
-        .filter(recommendation=OuterRef("pk"))
-        .order_by("-date", "-pk")
-        .values("pk")[:1]
-    )
-    priority_actions = PriorityAction.objects.filter(recommendations=OuterRef("pk"), is_priority=True)
+    latest = latest_update(as_at).values("pk")[:1]
     values = (
-        RecommendationPage.objects.live()
-        .child_of(index)
-        .annotate(has_priority_action=Exists(priority_actions), latest_update_pk=Subquery(latest))
-        .order_by("number")
+        live_recommendations(index)
+        .annotate(latest_update_pk=Subquery(latest))
         .values(*ROW_FIELDS, "has_priority_action", "latest_update_pk", *(f"lead_partner__{f}" for f in PARTNER_FIELDS))
     )
     partners = {}
@@ -220,9 +216,7 @@ def table_states(index, as_at: date | None = None):
 def latest_positions(index, as_at: date | None = None):
     """(status, date) of each live recommendation's latest published update on ``as_at``, in one query:
     all a summary needs. A recommendation with no update yet is not started."""
-    latest = (
-        ProgressUpdate.objects.published(as_at=as_at).filter(recommendation=OuterRef("pk")).order_by("-date", "-pk")
-    )
+    latest = latest_update(as_at)
     rows = (
         RecommendationPage.objects.live()
         .child_of(index)
