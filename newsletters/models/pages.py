@@ -4,8 +4,8 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.page_queries import public
+from home.pagination import page_of
 from home.routing import ChildRouteMixin
 from newsletters.blocks import NewsletterBlock
 
@@ -47,16 +48,14 @@ class NewsletterIndexPage(RoutablePageMixin, ChildRouteMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         newsletters = self.newsletters()
         filters = ArchiveFilters.from_query(request.GET, newsletters)
-        paginator = Paginator(filters.apply(newsletters).prefetch_related("topics"), ARCHIVE_PAGE_SIZE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage):
-            page_obj = paginator.page(1)
-            filters.problems.append("That page of newsletters does not exist, so the first page is shown.")
+        listed = filters.apply(newsletters).prefetch_related("topics")
+        page_obj, page_missing = page_of(listed, ARCHIVE_PAGE_SIZE, request.GET.get("page"))
+        if page_missing:
+            filters.problems.append(gettext("That page of results does not exist, so the first page is shown."))
         context.update(
             filters=filters,
             page_obj=page_obj,
-            newsletter_count=paginator.count,
+            newsletter_count=page_obj.paginator.count,
             feed_url=self.get_url(request=request) + self.reverse_subpage("feed"),
         )
         return context
