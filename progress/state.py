@@ -22,6 +22,7 @@ from progress.choices import (
     Rag,
 )
 from progress.models import PriorityAction, ProgressIndexPage, ProgressUpdate, RecommendationPage
+from progress.models.updates import PUBLIC_FIELDS
 
 NOT_ASSESSED = _("Not yet assessed")
 
@@ -172,18 +173,10 @@ class RecommendationRow:
 
 ROW_FIELDS = ("pk", "number", "reference", "slug", "title", "theme", "is_priority", "original_target_date")
 PARTNER_FIELDS = tuple(field.attname for field in PartnerOrganisation._meta.concrete_fields)
-# What RecommendationState reads of an update; the narrative, evidence and author stay unloaded.
-UPDATE_FIELDS = (
-    "recommendation_id",
-    "date",
-    "status",
-    "status_reason",
-    "rag",
-    "rag_rationale",
-    "percentage",
-    "target_date",
-    "target_date_reason",
-    "next_review_date",
+# What RecommendationState reads of an update: its public fields but the narrative and the
+# bookkeeping of who reported it and what it corrects, which the table and summaries never show.
+UPDATE_FIELDS = tuple(
+    name for name in PUBLIC_FIELDS if name not in {"narrative", "reported_by_id", "is_correction", "corrects_id"}
 )
 
 
