@@ -13,6 +13,8 @@ class HomeConfig(AppConfig):
         connect_invalidation()
         shell_cache.connect()
         shell_cache.cache_locale_lookups()
+        shell_cache.cache_site_lookups()
+        shell_cache.memoize_site_root_paths()
         view_restrictions.install()
 
         # Purge the CDN's copies of the pages that show a changed service or setting.

@@ -3,23 +3,36 @@
 Site settings and the "Site text" snippet are read by every page but change
 only when an editor saves them, so they are cached (in the cache the page cache
 uses, shared by every process when Redis is configured) under a generation
-number of their own, and so are the locales Wagtail looks up by language code
-to route each request, and the paths of pages with a view restriction, which
-every listing leaves out. Saving or deleting a setting, site text, site, locale
-or view restriction, or moving a page (a restricted page's path changes), bumps
-the number, which retires every cached value at once - the same scheme as
-config/page_cache.py, but not bumped by ordinary content, so publishing a page
-does not make the next request fetch the settings again.
+number of their own, and so are the Site for each host name, the locales Wagtail
+looks up by language code to route each request, the paths of pages with a view
+restriction, which every listing leaves out, and the header's navigation and the
+footer's pages in each language (home.shell_pages). Saving or deleting a setting,
+site text, site, locale or view restriction, and saving (publishing, unpublishing,
+renaming), moving or deleting a page, bumps the number, which retires every cached value at
+once - the same scheme as config/page_cache.py. These values are few and cheap to
+compute again, so one number is safer than working out which of them a change touches.
 
 Without a shared cache (no REDIS_URL: each process has its own local memory), a save
 retires only the saving process's copies, so values there live for a few seconds only:
 another gunicorn worker, or the task worker, shows an old helpline number for at most
 LOCAL_MEMORY_SECONDS rather than until it restarts.
+
+Each process also keeps the values it has read, pickled, beside the generation they
+belong to, and a request reads the generation once: so a page costs one round trip to
+the cache for all of these values, not two for each (issue 9). Every read still returns
+a fresh copy, as a read from Redis does, so a value one request changes is never seen
+by the next.
 """
+
+import pickle
+import secrets
+import threading
+import time
 
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
-from wagtail.models import Site
+from django.http.request import split_domain_port
+from wagtail.models import Page, Site
 
 GENERATION_KEY = "shell-cache:generation"
 SHELL_MODELS = {
@@ -46,28 +59,66 @@ def shell_cache():
     return page_cache()
 
 
-def generation(cache):
+# The generation a request has read (read once per request), and this process's copies of the values.
+_this_request = threading.local()
+_process_copies = {}  # name -> (generation, expires at, pickled value)
+
+
+def _read_generation(cache):
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        # A random start, not 1: a cache that was cleared (or another cache, in tests) never
+        # reuses a number this process still holds copies for.
+        cache.add(GENERATION_KEY, secrets.randbits(48), timeout=None)
+        value = cache.get(GENERATION_KEY)
     return value
+
+
+def generation(cache):
+    """The current generation: read once per request, and on every call outside one (tasks, commands)."""
+    seen = getattr(_this_request, "generation", None)
+    if seen is not None:
+        return seen
+    value = _read_generation(cache)
+    if getattr(_this_request, "active", False):
+        _this_request.generation = value
+    return value
+
+
+def request_started(**kwargs):
+    _this_request.active = True
+    _this_request.generation = None
+    _this_request.site_root_paths = None
+
+
+def request_finished(**kwargs):
+    _this_request.active = False
+    _this_request.generation = None
+    _this_request.site_root_paths = None
 
 
 def get_or_compute(name, compute):
     """The cached value for ``name`` in the current generation, computed and stored on a miss (not None)."""
     cache = shell_cache()
-    key = f"shell-cache:{generation(cache)}:{name}"
+    current = generation(cache)
+    now = time.monotonic()
+    copy = _process_copies.get(name)
+    if copy is not None and copy[0] == current and copy[1] > now:
+        return pickle.loads(copy[2])  # noqa: S301 - pickled by this process, from its own values
+    key = f"shell-cache:{current}:{name}"
     value = cache.get(key, MISSING)
     if value is MISSING:
         value = compute()
-        if value is not None:
-            cache.set(key, value, timeout=timeout_for(cache))
+        if value is None:
+            return None
+        cache.set(key, value, timeout=timeout_for(cache))
+    lifetime = timeout_for(cache)
+    _process_copies[name] = (current, now + lifetime if lifetime is not None else float("inf"), pickle.dumps(value))
     return value
 
 
 def retire(sender, **kwargs):
-    if sender._meta.label_lower not in SHELL_MODELS:
+    if sender._meta.label_lower not in SHELL_MODELS and not issubclass(sender, Page):
         return
     if kwargs.get("created") and sender._meta.label_lower == "home.sitesettings":
         return  # new settings replace nothing cached (a site without them has nothing cached for them)
@@ -75,19 +126,23 @@ def retire(sender, **kwargs):
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # never set, or evicted: any new value retires the old keys
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, secrets.randbits(48), timeout=None)
+    _this_request.generation = None  # a value read later in this request is the new one
 
 
 def connect():
+    from django.core import signals
     from django.db.models.signals import post_delete, post_save
     from wagtail.signals import post_page_move
 
     post_save.connect(retire, dispatch_uid="shell-cache-save")
     post_delete.connect(retire, dispatch_uid="shell-cache-delete")
-    post_page_move.connect(retire_all_on_move, dispatch_uid="shell-cache-move")
+    post_page_move.connect(retire_all_on_page_change, dispatch_uid="shell-cache-move")
+    signals.request_started.connect(request_started, dispatch_uid="shell-cache-request-started")
+    signals.request_finished.connect(request_finished, dispatch_uid="shell-cache-request-finished")
 
 
-def retire_all_on_move(**kwargs):
+def retire_all_on_page_change(**kwargs):
     retire_all()
 
 
@@ -116,3 +171,52 @@ def cache_locale_lookups():
 
     get_for_language.cached = True
     LocaleManager.get_for_language = get_for_language
+
+
+def cache_site_lookups():
+    """Find the Site for a request in the cache: Wagtail queries the database for every request.
+
+    Keyed by host name and port, as Wagtail matches them; the site comes with its root page
+    (Wagtail selects it too). Saving or deleting a site, or saving, moving or deleting a page,
+    retires it. A host with no site is not cached.
+    """
+    if getattr(Site._find_for_request, "cached", False):
+        return
+    uncached = Site._find_for_request
+
+    def find_for_request(request):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        return get_or_compute(f"site:{hostname}:{request.get_port()}", lambda: uncached(request))
+
+    find_for_request.cached = True
+    Site._find_for_request = staticmethod(find_for_request)
+
+
+def memoize_site_root_paths():
+    """Read Wagtail's site root paths from the cache once per request, not for every URL built.
+
+    Wagtail keeps them in the cache and reads them again each time a URL is built
+    without a request to hold them (the shell builds several), which is a round
+    trip to Redis each. Outside a request, and after Wagtail clears them, they are
+    read again.
+    """
+    if getattr(Site.get_site_root_paths, "memoized", False):
+        return
+    uncached = Site.get_site_root_paths
+    uncached_clear = Site.clear_site_root_paths_cache
+
+    def get_site_root_paths():
+        if not getattr(_this_request, "active", False):
+            return uncached()
+        paths = getattr(_this_request, "site_root_paths", None)
+        if paths is None:
+            paths = _this_request.site_root_paths = uncached()
+        return paths
+
+    def clear_site_root_paths_cache():
+        _this_request.site_root_paths = None
+        uncached_clear()
+
+    get_site_root_paths.memoized = True
+    Site.get_site_root_paths = staticmethod(get_site_root_paths)
+    Site.clear_site_root_paths_cache = staticmethod(clear_site_root_paths_cache)

@@ -1,11 +1,13 @@
-"""The pages every public page links to from its shell, in one query per request.
+"""The pages every public page links to from its shell, in one query per request at most.
 
 The header's navigation (live children of the home page in the visitor's
-language, marked "show in menus"), the breadcrumbs (the page's ancestors below
-the tree root), the footer and safety pages chosen in site settings (in the
-visitor's language where translated) and the page's translations for the
-language switcher used to be four queries. They are one here: the rows matching any of the three conditions, told apart in Python by the
-same conditions, and cached on the request for the tags that show them.
+language, marked "show in menus") and the footer and safety pages chosen in
+site settings (in the visitor's language where translated) are the same on
+every page in a language: they are kept with the shell's cached values
+(home.shell_cache). The breadcrumbs (the page's ancestors below the tree root)
+and the page's translations for the language switcher are the page's own: one
+query, whose rows are told apart in Python by the same conditions. All of it is
+cached on the request for the tags that show them.
 """
 
 from dataclasses import dataclass, field
@@ -59,6 +61,42 @@ def chosen_page_ids(request, site):
     return {name: getattr(site_settings, f"{name}_id") for name in SETTING_PAGES}
 
 
+def site_rows(site, active, chosen):
+    """The header's navigation and the pages chosen in site settings (and their translations into
+    ``active``): the same on every page in a language, so kept with the shell's cached values,
+    which saving (publishing), moving or deleting any page retires (home.shell_cache)."""
+    from home.shell_cache import get_or_compute
+
+    def query():
+        root_path = root_path_for(site, active)
+        wanted = Q(url_path__startswith=root_path, depth=site.root_page.depth + 1, live=True, show_in_menus=True)
+        ids = [pk for pk in chosen.values() if pk]
+        if ids:
+            wanted |= Q(pk__in=ids) | Q(
+                translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
+                locale__language_code=active,
+                live=True,
+            )
+        return _rows(wanted)
+
+    key = ":".join(["shell-rows", str(site.pk), active, *(str(pk) for pk in chosen.values())])
+    return get_or_compute(key, query)
+
+
+def _rows(wanted):
+    return list(Page.objects.filter(wanted).select_related(*LANGUAGE_RELATIONS).only(*FIELDS).order_by("path"))
+
+
+def page_rows(page):
+    """The page's ancestors (for breadcrumbs) and its translations (for the language switcher): one query, or none."""
+    wanted = Q()
+    if page.depth > 2:
+        wanted |= Q(path__in=ancestor_paths(page))
+    if page.translation_key:
+        wanted |= Q(translation_key=page.translation_key) & (Q(live=True) | Q(pk=page.pk))
+    return _rows(wanted) if wanted else []
+
+
 def shell_pages(request, page=None):
     cached = getattr(request, "_jigsaw_shell_pages", None)
     if cached is not None:
@@ -71,38 +109,15 @@ def shell_pages(request, page=None):
     active = translation.get_language()
     root_path = root_path_for(site, active)
     navigation_depth = site.root_page.depth + 1
-    wanted = Q(url_path__startswith=root_path, depth=navigation_depth, live=True, show_in_menus=True)
-    crumb_paths = []
-    if isinstance(page, Page) and page.depth > 2:
-        crumb_paths = ancestor_paths(page)
-        result.ancestors_of = page.pk
-        wanted |= Q(path__in=crumb_paths)
-    if isinstance(page, Page) and page.translation_key:
-        result.translations_of = page.pk
-        wanted |= Q(translation_key=page.translation_key) & (Q(live=True) | Q(pk=page.pk))
     chosen = chosen_page_ids(request, site)
-    ids = [pk for pk in chosen.values() if pk]
-    if ids:
-        wanted |= Q(pk__in=ids) | Q(
-            translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
-            locale__language_code=active,
-            live=True,
-        )
-    rows = list(Page.objects.filter(wanted).select_related(*LANGUAGE_RELATIONS).only(*FIELDS).order_by("path"))
-
+    rows = site_rows(site, active, chosen)
     result.navigation = [
         row
         for row in rows
         if row.url_path.startswith(root_path) and row.depth == navigation_depth and row.live and row.show_in_menus
     ]
-    if result.translations_of is not None:
-        result.translations = [
-            row for row in rows if row.translation_key == page.translation_key and (row.live or row.pk == page.pk)
-        ]
-    crumb_paths = set(crumb_paths)
-    result.ancestors = [row for row in rows if row.path in crumb_paths]
     by_pk = {row.pk: row for row in rows}
-    chosen_keys = {by_pk[pk].translation_key for pk in ids if pk in by_pk}
+    chosen_keys = {by_pk[pk].translation_key for pk in chosen.values() if pk in by_pk}
     localized = {
         row.translation_key: row
         for row in rows
@@ -111,5 +126,18 @@ def shell_pages(request, page=None):
     for name, pk in chosen.items():
         if pk in by_pk:
             result.footer[name] = localized.get(by_pk[pk].translation_key, by_pk[pk])
+
+    if isinstance(page, Page):
+        own_rows = page_rows(page)
+        crumb_paths = set(ancestor_paths(page)) if page.depth > 2 else set()
+        result.ancestors_of = page.pk
+        result.ancestors = [row for row in own_rows if row.path in crumb_paths]
+        if page.translation_key:
+            result.translations_of = page.pk
+            result.translations = [
+                row
+                for row in own_rows
+                if row.translation_key == page.translation_key and (row.live or row.pk == page.pk)
+            ]
     request._jigsaw_shell_pages = result
     return result

@@ -2,9 +2,10 @@
 
 Every page renders in at most 12 queries with the page cache off (issue 9), the same
 with ten times the content (bench/queries.py measures the same pages on the full
-demo). What keeps the shell cheap: site settings, site text and locales are cached
-between requests (home.shell_cache), navigation, breadcrumbs and footer links are
-one query (home.shell_pages), view restrictions one query (home.view_restrictions),
+demo). What keeps the shell cheap: the site, site settings, site text, locales, the
+navigation and the footer's links are cached between requests (home.shell_cache),
+breadcrumbs and translations are one query (home.shell_pages), view restrictions one
+query (home.view_restrictions),
 and listing pages load a child page as its type in one query (home.routing).
 """
 
