@@ -8,7 +8,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from config.page_cache import connect_invalidation
 
-        from . import shell_cache, signals, view_restrictions
+        from . import routing, shell_cache, signals, view_restrictions
 
         connect_invalidation()
         shell_cache.connect()
@@ -16,6 +16,7 @@ class HomeConfig(AppConfig):
         shell_cache.cache_site_lookups()
         shell_cache.memoize_site_root_paths()
         view_restrictions.install()
+        routing.install()
 
         # Purge the CDN's copies of the pages that show a changed service or setting.
         signals.connect()

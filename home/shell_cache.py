@@ -53,6 +53,11 @@ def timeout_for(cache):
     return getattr(settings, "SHELL_CACHE_LOCAL_MEMORY_SECONDS", LOCAL_MEMORY_SECONDS)
 
 
+def kept_until_retired():
+    """Whether cached values stay until a change retires them (a shared cache, or one process in tests)."""
+    return timeout_for(shell_cache()) is None
+
+
 def shell_cache():
     from config.page_cache import page_cache
 
