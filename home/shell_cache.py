@@ -41,21 +41,33 @@ SHELL_MODELS = {
     "wagtailcore.site",
     "wagtailcore.locale",
     "wagtailcore.pageviewrestriction",
+    # The resource library's filter words, and its counts (resources.library).
+    "resources.keystage",
+    "resources.resourcetopic",
+    "resources.resourceformat",
 }
 MISSING = object()
 LOCAL_MEMORY_SECONDS = 5
+SHARED_SECONDS = 24 * 60 * 60
 
 
 def timeout_for(cache):
-    """Forever in a cache every process shares (a save retires it everywhere); briefly in one that is not."""
+    """A day in a cache every process shares (a change retires values everywhere, and a page save
+    makes a new generation, so the old one's values must not stay for ever); briefly in one that is not."""
     if not isinstance(cache, LocMemCache):
-        return None
+        return SHARED_SECONDS
     return getattr(settings, "SHELL_CACHE_LOCAL_MEMORY_SECONDS", LOCAL_MEMORY_SECONDS)
+
+
+def process_copy_seconds(cache):
+    """How long this process may use its own copy: while its generation is current, if every
+    process's changes reach the shared generation; as long as the local cache keeps values, if not."""
+    return None if not isinstance(cache, LocMemCache) else timeout_for(cache)
 
 
 def kept_until_retired():
     """Whether cached values stay until a change retires them (a shared cache, or one process in tests)."""
-    return timeout_for(shell_cache()) is None
+    return process_copy_seconds(shell_cache()) is None
 
 
 def shell_cache():
@@ -117,7 +129,7 @@ def get_or_compute(name, compute):
         if value is None:
             return None
         cache.set(key, value, timeout=timeout_for(cache))
-    lifetime = timeout_for(cache)
+    lifetime = process_copy_seconds(cache)
     _process_copies[name] = (current, now + lifetime if lifetime is not None else float("inf"), pickle.dumps(value))
     return value
 

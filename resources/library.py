@@ -14,6 +14,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import CharField, Count, F, IntegerField, Q, Value
 from django.utils.translation import gettext, gettext_lazy
 
+from home import shell_cache
 from home.page_queries import public
 from resources.choices import AUDIENCE_FIELDS, LANGUAGE_NAMES, Audience
 from resources.models import KeyStage, ResourceFormat, ResourcePage, ResourceTopic
@@ -108,7 +109,7 @@ class Library:
         query = request.GET
         locale_id = page.locale_id
         self.vocabularies = {
-            **_vocabularies(locale_id),
+            **shell_cache.get_or_compute(f"library-vocabularies:{locale_id}", lambda: _vocabularies(locale_id)),
             "audience": dict(Audience.choices),
             "language": LANGUAGE_NAMES,
         }
@@ -219,9 +220,18 @@ class Library:
                 counts[facet][value] = n
         return counts
 
+    def _counts(self, base):
+        """The facet counts, kept with the shell's cached values when there is no search: they change
+        only when a page is saved, moved or deleted, a restriction changes or a filter word is edited
+        (home.shell_cache retires them then). Searches are not kept: their words are endless."""
+        if self.search_terms:
+            return self._facet_counts(base)
+        key = ":".join(["library-counts", str(self.page.pk), *(self.values[name] for name in sorted(self.values))])
+        return shell_cache.get_or_compute(key, lambda: self._facet_counts(base))
+
     def _build(self, query):
         base = self._base()
-        counts = self._facet_counts(base)
+        counts = self._counts(base)
         labels = {
             "key_stage": gettext("Key stage"),
             "topic": gettext("Topic"),

@@ -121,4 +121,5 @@ def test_settings_cached_in_one_process_memory_expire_soon(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     assert shell_cache.timeout_for(caches["default"]) == shell_cache.LOCAL_MEMORY_SECONDS == 5
     settings.CACHES = {"default": {"BACKEND": "config.redis_cache.RedisCache", "LOCATION": "redis://x"}}
-    assert shell_cache.timeout_for(caches["default"]) is None
+    assert shell_cache.timeout_for(caches["default"]) == shell_cache.SHARED_SECONDS  # old generations go
+    assert shell_cache.process_copy_seconds(caches["default"]) is None  # a change anywhere retires them
