@@ -49,6 +49,7 @@ SHELL_MODELS = {
 MISSING = object()
 LOCAL_MEMORY_SECONDS = 5
 SHARED_SECONDS = 24 * 60 * 60
+MAX_PROCESS_COPIES = 10_000
 
 
 def timeout_for(cache):
@@ -130,6 +131,8 @@ def get_or_compute(name, compute):
             return None
         cache.set(key, value, timeout=timeout_for(cache))
     lifetime = process_copy_seconds(cache)
+    if len(_process_copies) >= MAX_PROCESS_COPIES:  # e.g. many host names under a wildcard ALLOWED_HOSTS
+        _process_copies.clear()
     _process_copies[name] = (current, now + lifetime if lifetime is not None else float("inf"), pickle.dumps(value))
     return value
 

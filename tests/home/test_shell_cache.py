@@ -115,3 +115,11 @@ def test_a_cleared_cache_never_brings_back_old_copies(db):
     shell_cache.get_or_compute("test-value", lambda: "old")
     caches["default"].clear()
     assert shell_cache.get_or_compute("test-value", lambda: "new") == "new"
+
+
+def test_a_process_keeps_a_bounded_number_of_copies(db, monkeypatch):
+    monkeypatch.setattr(shell_cache, "MAX_PROCESS_COPIES", 3)
+    for number in range(10):
+        shell_cache.get_or_compute(f"test-bounded-{number}", lambda number=number: number)
+    assert len(shell_cache._process_copies) <= 3
+    assert shell_cache.get_or_compute("test-bounded-9", lambda: "recomputed") == 9  # still in the shared cache
