@@ -82,12 +82,14 @@ class GetHelpPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = ServiceFilters.from_query(request.GET)
-        # A list, not a queryset: the count is the list's length, with no extra query.
-        matching = list(filters.apply(self.services_in_page_language()))
+        # The matching services' ids first (the count is their number), then only the page's
+        # services in full: building every service with its partner cost more than the query.
+        matching = list(filters.apply(self.services_in_page_language()).values_list("pk", flat=True))
         page_obj, page_missing = page_of(matching, SERVICES_PER_PAGE, request.GET.get("page"))
         if page_missing:
             filters.problems.append(gettext("That page of results does not exist, so the first page is shown."))
-        services = page_obj.object_list
+        found = SupportService.objects.select_related("partner", "locale").in_bulk(page_obj.object_list)
+        services = [found[pk] for pk in page_obj.object_list if pk in found]
         active = translation.get_language()
         for service in services:
             # A service not translated yet is shown in its original language, marked as such.
