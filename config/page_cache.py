@@ -41,6 +41,7 @@ import re
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
 
@@ -75,6 +76,12 @@ def retire_all_pages(**kwargs):
     """Make every cached page stale. Connected to content-change signals in home.apps."""
     if not cache_seconds():
         return
+    _bump()
+    # Again when the change commits: a request that rendered the old rows meanwhile may have stored them.
+    transaction.on_commit(_bump)
+
+
+def _bump():
     cache = page_cache()
     try:
         cache.incr(GENERATION_KEY)

@@ -31,6 +31,7 @@ import time
 
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
+from django.db import transaction
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 
@@ -142,6 +143,13 @@ def retire(sender, **kwargs):
         return
     if kwargs.get("created") and sender._meta.label_lower == "home.sitesettings":
         return  # new settings replace nothing cached (a site without them has nothing cached for them)
+    _bump()
+    # Again when the change commits: a request in another process that read the new number before
+    # then still saw the old rows, and may have cached them under it.
+    transaction.on_commit(_bump)
+
+
+def _bump():
     cache = shell_cache()
     try:
         cache.incr(GENERATION_KEY)

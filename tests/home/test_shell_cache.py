@@ -123,3 +123,15 @@ def test_a_process_keeps_a_bounded_number_of_copies(db, monkeypatch):
         shell_cache.get_or_compute(f"test-bounded-{number}", lambda number=number: number)
     assert len(shell_cache._process_copies) <= 3
     assert shell_cache.get_or_compute("test-bounded-9", lambda: "recomputed") == 9  # still in the shared cache
+
+
+def test_values_cached_while_a_change_was_not_yet_committed_are_retired_at_commit(
+    home_page, django_capture_on_commit_callbacks
+):
+    """Another request can read the new number before the change commits, and cache the old rows under it."""
+    with django_capture_on_commit_callbacks(execute=True):
+        StandardPageFactory(parent=home_page, slug="new-section")  # saving a page retires the values...
+        assert shell_cache.get_or_compute("test-rows", lambda: "the rows before the commit") == (
+            "the rows before the commit"  # ...which a request before the commit fills again
+        )
+    assert shell_cache.get_or_compute("test-rows", lambda: "the committed rows") == "the committed rows"

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from config.page_cache import HIT_HEADER, cache_key
-from home.models import SiteSettings
+from home.models import HomePage, SiteSettings
 from tests.factories import FormFieldFactory, FormPageFactory, StandardPageFactory, SupportServiceFactory
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +149,19 @@ def test_download_counters_do_not_empty_the_cache(client, home_page):
     assert not shows_publicly(ResourceDownload)
     fetch(client, "/")
     assert fetch(client, "/")[0][HIT_HEADER] == "hit"
+
+
+def test_a_page_stored_before_a_change_committed_is_not_served_after(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    """A request in another process may render the old rows after the change retired the cache but
+    before it committed, and store them: the commit retires the cache again."""
+    with django_capture_on_commit_callbacks(execute=True):
+        home_page.key_message = "The committed key message"
+        home_page.save_revision().publish()
+        HomePage.objects.filter(pk=home_page.pk).update(key_message="What another request saw")
+        fetch(client, "/")  # stored under the new number
+        HomePage.objects.filter(pk=home_page.pk).update(key_message="The committed key message")
+    response, html = fetch(client, "/")
+    assert response[HIT_HEADER] == "miss"
+    assert "The committed key message" in html
