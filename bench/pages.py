@@ -95,15 +95,22 @@ def prepare(name, database_url, static_root):
         path = Path(database_url.removeprefix("sqlite:///"))
         if path.exists() and not REUSE:
             path.unlink()
-    elif not REUSE:
+    else:  # BENCH_REUSE keeps a database that is there, but a new machine has none yet
         dbname = database_url.rsplit("/", 1)[1]
         admin_url = database_url.rsplit("/", 1)[0] + "/postgres"
-        run([PY, "-c", DROP_CREATE, admin_url, dbname], env)
+        run([PY, "-c", CREATE_IF_MISSING if REUSE else DROP_CREATE, admin_url, dbname], env)
     run([PY, "manage.py", "migrate", "--noinput", "-v0"], env)
     run([PY, "manage.py", "seed_demo"], env, stdout=subprocess.DEVNULL)
     run([PY, "bench/scale.py", str(SCALE)], env)
     run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
 
+
+CREATE_IF_MISSING = """
+import sys, psycopg
+with psycopg.connect(sys.argv[1], autocommit=True) as c:
+    if not c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [sys.argv[2]]).fetchone():
+        c.execute(f'CREATE DATABASE "{sys.argv[2]}"')
+"""
 
 DROP_CREATE = """
 import sys, psycopg
