@@ -78,7 +78,8 @@ def retire_all_pages(**kwargs):
         return
     _bump()
     # Again when the change commits: a request that rendered the old rows meanwhile may have stored them.
-    transaction.on_commit(_bump)
+    if transaction.get_connection().in_atomic_block:  # outside one, the change is committed already
+        transaction.on_commit(_bump)
 
 
 def _bump():

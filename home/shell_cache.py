@@ -146,7 +146,8 @@ def retire(sender, **kwargs):
     _bump()
     # Again when the change commits: a request in another process that read the new number before
     # then still saw the old rows, and may have cached them under it.
-    transaction.on_commit(_bump)
+    if transaction.get_connection().in_atomic_block:  # outside one, the change is committed already
+        transaction.on_commit(_bump)
 
 
 def _bump():
