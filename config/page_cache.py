@@ -41,9 +41,10 @@ import re
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
+
+from config import cache_generations as generations
 
 GENERATION_KEY = "page-cache:generation"
 HIT_HEADER = "X-Page-Cache"
@@ -65,29 +66,18 @@ def page_cache():
 
 
 def current_generation(cache):
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return generation
+    return generations.read(cache, GENERATION_KEY)
 
 
 def retire_all_pages(**kwargs):
     """Make every cached page stale. Connected to content-change signals in home.apps."""
     if not cache_seconds():
         return
-    _bump()
-    # Again when the change commits: a request that rendered the old rows meanwhile may have stored them.
-    if transaction.get_connection().in_atomic_block:  # outside one, the change is committed already
-        transaction.on_commit(_bump)
+    generations.bump_now_and_at_commit(_bump)
 
 
 def _bump():
-    cache = page_cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # never set, or evicted: any new value retires the old keys
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    generations.bump(page_cache(), GENERATION_KEY)
 
 
 def is_cacheable_request(request):

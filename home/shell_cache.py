@@ -25,15 +25,15 @@ by the next.
 """
 
 import pickle
-import secrets
 import threading
 import time
 
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import transaction
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
+
+from config import cache_generations as generations
 
 GENERATION_KEY = "shell-cache:generation"
 SHELL_MODELS = {
@@ -83,22 +83,12 @@ _this_request = threading.local()
 _process_copies = {}  # name -> (generation, expires at, pickled value)
 
 
-def _read_generation(cache):
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        # A random start, not 1: a cache that was cleared (or another cache, in tests) never
-        # reuses a number this process still holds copies for.
-        cache.add(GENERATION_KEY, secrets.randbits(48), timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return value
-
-
 def generation(cache):
     """The current generation: read once per request, and on every call outside one (tasks, commands)."""
     seen = getattr(_this_request, "generation", None)
     if seen is not None:
         return seen
-    value = _read_generation(cache)
+    value = generations.read(cache, GENERATION_KEY)
     if getattr(_this_request, "active", False):
         _this_request.generation = value
     return value
@@ -143,19 +133,11 @@ def retire(sender, **kwargs):
         return
     if kwargs.get("created") and sender._meta.label_lower == "home.sitesettings":
         return  # new settings replace nothing cached (a site without them has nothing cached for them)
-    _bump()
-    # Again when the change commits: a request in another process that read the new number before
-    # then still saw the old rows, and may have cached them under it.
-    if transaction.get_connection().in_atomic_block:  # outside one, the change is committed already
-        transaction.on_commit(_bump)
+    generations.bump_now_and_at_commit(_bump)
 
 
 def _bump():
-    cache = shell_cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # never set, or evicted: any new value retires the old keys
-        cache.set(GENERATION_KEY, secrets.randbits(48), timeout=None)
+    generations.bump(shell_cache(), GENERATION_KEY)
     _this_request.generation = None  # a value read later in this request is the new one
 
 

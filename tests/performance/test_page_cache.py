@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from config.page_cache import HIT_HEADER, cache_key
+from config.page_cache import GENERATION_KEY, HIT_HEADER, cache_key
 from home.models import HomePage, SiteSettings
 from tests.factories import FormFieldFactory, FormPageFactory, StandardPageFactory, SupportServiceFactory
 
@@ -106,6 +106,16 @@ def test_published_change_is_visible_on_the_next_request(client, home_page):
     response, html = fetch(client, "/")
     assert response[HIT_HEADER] == "miss"
     assert "A brand new key message" in html
+
+
+def test_an_evicted_generation_never_brings_back_pages_stored_under_the_old_one(client, home_page):
+    """Redis may evict the generation number; the next one starts elsewhere, not where the old one began."""
+    fetch(client, "/")
+    HomePage.objects.filter(pk=home_page.pk).update(key_message="Changed while the number was gone")  # no signal
+    cache.delete(GENERATION_KEY)  # evicted, with the pages stored under it still there
+    response, html = fetch(client, "/")
+    assert response[HIT_HEADER] == "miss"
+    assert "Changed while the number was gone" in html
 
 
 def test_changed_support_service_shows_on_the_help_page_at_once(client, get_help_page):
