@@ -8,6 +8,7 @@ published update per recommendation, and one more query loads those updates.
 
 from dataclasses import dataclass
 from datetime import date
+from types import SimpleNamespace
 
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +33,7 @@ class RecommendationState:
     """A recommendation and the update that sets its position (None before the first update)."""
 
     recommendation: RecommendationPage
-    update: ProgressUpdate | None
+    update: "ProgressUpdate | UpdateRow | None"
 
     @property
     def status(self):
@@ -180,6 +181,11 @@ UPDATE_FIELDS = tuple(
 )
 
 
+class UpdateRow(SimpleNamespace):
+    """The fields of an update a state reads (UPDATE_FIELDS), without building a model instance:
+    a ProgressUpdate is a ClusterableModel, and 150 of them took 8 ms to build."""
+
+
 def table_states(index, as_at: date | None = None):
     """Like ``states_for(recommendations_under(index))``, as rows instead of pages: two queries."""
     latest = latest_update(as_at).values("pk")[:1]
@@ -202,7 +208,10 @@ def table_states(index, as_at: date | None = None):
         )
         rows.append((row, value["latest_update_pk"]))
     update_ids = [pk for _row, pk in rows if pk]
-    updates = ProgressUpdate.objects.only(*UPDATE_FIELDS).in_bulk(update_ids) if update_ids else {}
+    updates = {}
+    if update_ids:
+        for value in ProgressUpdate.objects.filter(pk__in=update_ids).values("pk", *UPDATE_FIELDS):
+            updates[value["pk"]] = UpdateRow(**value)
     return [RecommendationState(row, updates.get(pk)) for row, pk in rows]
 
 
