@@ -6,8 +6,9 @@ uses, shared by every process when Redis is configured) under a generation
 number of their own, and so are the Site for each host name, the locales Wagtail
 looks up by language code to route each request, the paths of pages with a view
 restriction, which every listing leaves out, and the header's navigation and the
-footer's pages in each language (home.shell_pages). Saving or deleting a setting,
-site text, site, locale or view restriction, and saving (publishing, unpublishing,
+footer's pages in each language (home.shell_pages), and the filter words of the resource
+library and the newsletter archive. Saving or deleting a setting,
+site text, site, locale, view restriction or filter word, and saving (publishing, unpublishing,
 renaming), moving or deleting a page, bumps the number, which retires every cached value at
 once - the same scheme as config/page_cache.py. These values are few and cheap to
 compute again, so one number is safer than working out which of them a change touches.
@@ -46,6 +47,8 @@ SHELL_MODELS = {
     "resources.keystage",
     "resources.resourcetopic",
     "resources.resourceformat",
+    # The newsletter archive's topics and years (newsletters.filters).
+    "newsletters.topic",
 }
 MISSING = object()
 LOCAL_MEMORY_SECONDS = 5

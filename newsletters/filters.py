@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext
 
+from home import shell_cache
 from newsletters.models import Topic
 
 
@@ -20,11 +21,16 @@ class ArchiveFilters:
     problems: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_query(cls, query, newsletters):
-        filters = cls(
-            topics=list(Topic.objects.filter(newsletters__in=newsletters).distinct().order_by("sort_order", "name")),
-            years=sorted({day.year for day in newsletters.dates("date", "year")}, reverse=True),
-        )
+    def from_query(cls, query, newsletters, cache_name=None):
+        """Filters read from ``query``. The topics and years on offer are kept with the shell's cached
+        values under ``cache_name`` when given: only publishing a page or saving a topic changes them."""
+
+        def vocabularies():
+            topics = list(Topic.objects.filter(newsletters__in=newsletters).distinct().order_by("sort_order", "name"))
+            return topics, sorted({day.year for day in newsletters.dates("date", "year")}, reverse=True)
+
+        topics, years = shell_cache.get_or_compute(cache_name, vocabularies) if cache_name else vocabularies()
+        filters = cls(topics=topics, years=years)
         slug = query.get("topic", "").strip()
         if slug:
             filters.topic = next((topic for topic in filters.topics if topic.slug == slug), None)

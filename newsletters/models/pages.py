@@ -47,7 +47,7 @@ class NewsletterIndexPage(RoutablePageMixin, ChildRouteMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         newsletters = self.newsletters()
-        filters = ArchiveFilters.from_query(request.GET, newsletters)
+        filters = ArchiveFilters.from_query(request.GET, newsletters, cache_name=f"newsletter-filters:{self.pk}")
         listed = filters.apply(newsletters).prefetch_related("topics")
         page_obj, page_missing = page_of(listed, ARCHIVE_PAGE_SIZE, request.GET.get("page"))
         if page_missing:
