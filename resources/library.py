@@ -31,6 +31,8 @@ TOTAL = "total"
 MAX_QUERY_LENGTH = 200
 MAX_SEARCH_MATCHES = 1000
 SORTS = {"newest": gettext_lazy("Newest first"), "title": gettext_lazy("Title (A to Z)")}
+# What a result card reads of a resource (templates/components/resources_card.html), and its URL.
+CARD_FIELDS = ("title", "summary", "professional_only", "url_path", "slug", "locale_id", "depth", "path")
 SORT_ORDER = {"newest": ["-first_published_at", "-pk"], "title": ["title", "pk"]}
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 WORDS = re.compile(r"\w+")
@@ -260,7 +262,12 @@ class Library:
             }[name]
             self.facets.append(Facet(name, label, any_label, options, self.values[name]))
 
-        results = self._filtered(base).order_by(*SORT_ORDER[self.sort]).prefetch_related("key_stages", "formats")
+        results = (
+            self._filtered(base)
+            .order_by(*SORT_ORDER[self.sort])
+            .only(*CARD_FIELDS)  # a resource has some 40 fields, its body among them; a card shows four
+            .prefetch_related("key_stages", "formats")
+        )
         paginator = Paginator(results, PER_PAGE)
         paginator.count = counts[TOTAL][""]  # counted with the facets: no COUNT query of its own
         try:
