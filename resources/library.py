@@ -101,6 +101,40 @@ def _vocabularies(locale_id):
     }
 
 
+def card_terms(resource_ids):
+    """The key stage codes and the (slug, name) of the formats of each resource, in one query:
+    {pk: [code, ...]}, {pk: [(slug, name), ...]}, each in the order the vocabularies sort them."""
+    if not resource_ids:
+        return {}, {}
+
+    def terms(through, kind, slug, name, sort_order):
+        return (
+            through.objects.filter(resourcepage_id__in=resource_ids)
+            .annotate(kind=Value(kind, output_field=CharField()), term_sort=sort_order)
+            .values_list("resourcepage_id", "kind", slug, name, "term_sort")
+        )
+
+    rows = terms(
+        ResourcePage.key_stages.through, "key_stage", "keystage__code", "keystage__code", F("keystage__sort_order")
+    ).union(
+        terms(
+            ResourcePage.formats.through,
+            "format",
+            "resourceformat__slug",
+            "resourceformat__name",
+            Value(0, output_field=IntegerField()),
+        ),
+        all=True,
+    )
+    key_stages, formats = {}, {}
+    for resource_id, kind, slug, name, _sort in sorted(rows, key=lambda row: (row[4], row[3], row[2])):
+        if kind == "key_stage":
+            key_stages.setdefault(resource_id, []).append(slug)
+        else:
+            formats.setdefault(resource_id, []).append((slug, name))
+    return key_stages, formats
+
+
 class Library:
     """Everything the library template shows, computed from the page and the request."""
 
@@ -266,7 +300,6 @@ class Library:
             self._filtered(base)
             .order_by(*SORT_ORDER[self.sort])
             .only(*CARD_FIELDS)  # a resource has some 40 fields, its body among them; a card shows four
-            .prefetch_related("key_stages", "formats")
         )
         paginator = Paginator(results, PER_PAGE)
         paginator.count = counts[TOTAL][""]  # counted with the facets: no COUNT query of its own
@@ -277,14 +310,19 @@ class Library:
             self.page_obj = paginator.page(1)
         self.result_count = paginator.count
         format_names = self.vocabularies["format"]
+        # A resource's address is the library's plus the rest of its path: no URL lookup per card.
+        library_url, library_path = self.page.get_url(request=self.request) or "", self.page.url_path
+        resources = list(self.page_obj)
+        key_stages, formats = card_terms([resource.pk for resource in resources])
         self.cards = [
             {
                 "page": resource,
-                "key_stages": [key_stage.code for key_stage in resource.key_stages.all()],
+                "url": library_url + resource.url_path.removeprefix(library_path) if library_url else "",
+                "key_stages": key_stages.get(resource.pk, []),
                 # Names from the vocabulary in the page's language (a translated resource keeps the original links).
-                "formats": [format_names.get(format_.slug, format_.name) for format_ in resource.formats.all()],
+                "formats": [format_names.get(slug, name) for slug, name in formats.get(resource.pk, [])],
             }
-            for resource in self.page_obj
+            for resource in resources
         ]
 
     # What the template shows
