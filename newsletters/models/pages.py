@@ -19,10 +19,35 @@ from home.routing import ChildRouteMixin
 from newsletters.blocks import NewsletterBlock
 
 ARCHIVE_PAGE_SIZE = 10
+# What the archive's card shows of a newsletter (templates/components/newsletters_list.html), and its URL:
+# not the body, the largest field.
+CARD_FIELDS = ("title", "slug", "url_path", "date", "summary", "locale_id", "depth", "path")
 
 
 # Addresses under /newsletters/ that belong to the subscription pages and the feed.
 RESERVED_SLUGS = {"feed", "subscribe", "preferences", "unsubscribe", "email-events"}
+
+
+def archive_cards(newsletters, archive_url):
+    """Each newsletter with its address and its topics' names, in one query for the topics.
+
+    A newsletter's address is its archive's plus its slug (they are the archive's children),
+    so no URL lookup is made per card."""
+    newsletters = list(newsletters)
+    topic_names = {}
+    links = (
+        NewsletterPage.topics.through.objects.filter(
+            newsletterpage_id__in=[newsletter.pk for newsletter in newsletters]
+        )
+        .order_by("topic__sort_order", "topic__name")
+        .values_list("newsletterpage_id", "topic__name")
+    )
+    for newsletter_id, name in links if newsletters else ():
+        topic_names.setdefault(newsletter_id, []).append(name)
+    return [
+        {"page": newsletter, "url": f"{archive_url}{newsletter.slug}/", "topics": topic_names.get(newsletter.pk, [])}
+        for newsletter in newsletters
+    ]
 
 
 class NewsletterIndexPage(RoutablePageMixin, ChildRouteMixin, Page):
@@ -48,15 +73,17 @@ class NewsletterIndexPage(RoutablePageMixin, ChildRouteMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         newsletters = self.newsletters()
         filters = ArchiveFilters.from_query(request.GET, newsletters, cache_name=f"newsletter-filters:{self.pk}")
-        listed = filters.apply(newsletters).prefetch_related("topics")
+        listed = filters.apply(newsletters).only(*CARD_FIELDS)
         page_obj, page_missing = page_of(listed, ARCHIVE_PAGE_SIZE, request.GET.get("page"))
         if page_missing:
             filters.problems.append(gettext("That page of results does not exist, so the first page is shown."))
+        archive_url = self.get_url(request=request) or ""
         context.update(
             filters=filters,
             page_obj=page_obj,
+            cards=archive_cards(page_obj.object_list, archive_url),
             newsletter_count=page_obj.paginator.count,
-            feed_url=self.get_url(request=request) + self.reverse_subpage("feed"),
+            feed_url=archive_url + self.reverse_subpage("feed"),
         )
         return context
 

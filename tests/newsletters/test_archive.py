@@ -1,6 +1,7 @@
 """The public archive, a newsletter page, the feed and the home page's latest newsletters."""
 
 import datetime
+import re
 
 import pytest
 from defusedxml import ElementTree as ET
@@ -43,6 +44,20 @@ def test_archive_lists_newsletters_newest_first(client, two_years):
     assert response.status_code == 200
     assert titles(response) == ["Issue 2026-05", "Issue 2026-01", "Issue 2025-09", "Issue 2025-03"]
     assert "4 newsletters" in response.content.decode()
+
+
+def test_each_card_links_to_its_newsletter_and_names_its_topics_in_order(client, archive, topics):
+    NewsletterPageFactory(
+        parent=archive,
+        slug="both-topics",
+        title="Both topics",
+        topics=[topics["partners"], topics["public"], topics["schools"]],
+    )
+    html = client.get("/newsletters/").content.decode()
+    card = html[html.index('<a class="govuk-link" href="/newsletters/both-topics/">Both topics</a>') :]
+    card = card[: card.index("</li>")]
+    assert '<span class="govuk-visually-hidden">. Topics:</span>' in card
+    assert re.findall(r'govuk-tag--grey">([^<]+)<', card) == ["Public updates", "Schools", "Partners"]
 
 
 def test_archive_filters_by_topic_and_year(client, two_years):
