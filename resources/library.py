@@ -31,7 +31,7 @@ TOTAL = "total"
 MAX_QUERY_LENGTH = 200
 MAX_SEARCH_MATCHES = 1000
 SORTS = {"newest": gettext_lazy("Newest first"), "title": gettext_lazy("Title (A to Z)")}
-# What a result card reads of a resource (templates/components/resources_card.html), and its URL.
+# What a result card reads of a resource (templates/components/resources_list.html), and its URL.
 CARD_FIELDS = ("title", "summary", "professional_only", "url_path", "slug", "locale_id", "depth", "path")
 SORT_ORDER = {"newest": ["-first_published_at", "-pk"], "title": ["title", "pk"]}
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
