@@ -151,7 +151,7 @@ def states_for(recommendations, as_at: date | None = None):
     return [RecommendationState(r, updates.get(r.latest_update_pk)) for r in recommendations]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RecommendationRow:
     """What the dashboard's table, its filters and the summaries read of a recommendation.
 
@@ -167,11 +167,12 @@ class RecommendationRow:
     title: str
     theme: str
     is_priority: bool
-    has_priority_action: bool
     original_target_date: date | None
+    has_priority_action: bool
     lead_partner: PartnerOrganisation | None
 
 
+# RecommendationRow's fields before has_priority_action, in its order: rows are built from tuples.
 ROW_FIELDS = ("pk", "number", "reference", "slug", "title", "theme", "is_priority", "original_target_date")
 PARTNER_FIELDS = tuple(field.attname for field in PartnerOrganisation._meta.concrete_fields)
 # What RecommendationState reads of an update: its public fields but the narrative and the
@@ -189,24 +190,18 @@ class UpdateRow(SimpleNamespace):
 def table_states(index, as_at: date | None = None):
     """Like ``states_for(recommendations_under(index))``, as rows instead of pages: two queries."""
     latest = latest_update(as_at).values("pk")[:1]
-    values = (
-        live_recommendations(index)
-        .annotate(latest_update_pk=Subquery(latest))
-        .values(*ROW_FIELDS, "has_priority_action", "latest_update_pk", *(f"lead_partner__{f}" for f in PARTNER_FIELDS))
-    )
+    columns = (*ROW_FIELDS, "has_priority_action", "latest_update_pk", *(f"lead_partner__{f}" for f in PARTNER_FIELDS))
+    values = live_recommendations(index).annotate(latest_update_pk=Subquery(latest)).values_list(*columns)
+    row_size = len(ROW_FIELDS)
     partners = {}
     rows = []
     for value in values:
-        partner_id = value["lead_partner__id"]
+        partner_values = value[row_size + 2 :]
+        partner_id = partner_values[0]  # PARTNER_FIELDS starts with "id"
         if partner_id is not None and partner_id not in partners:
-            partner_values = [value[f"lead_partner__{f}"] for f in PARTNER_FIELDS]
             partners[partner_id] = PartnerOrganisation.from_db("default", PARTNER_FIELDS, partner_values)
-        row = RecommendationRow(
-            **{name: value[name] for name in ROW_FIELDS},
-            has_priority_action=value["has_priority_action"],
-            lead_partner=partners.get(partner_id),
-        )
-        rows.append((row, value["latest_update_pk"]))
+        row = RecommendationRow(*value[: row_size + 1], lead_partner=partners.get(partner_id))
+        rows.append((row, value[row_size + 1]))
     update_ids = [pk for _row, pk in rows if pk]
     updates = {}
     if update_ids:
