@@ -34,6 +34,8 @@ def archive_cards(newsletters, archive_url):
     A newsletter's address is its archive's plus its slug (they are the archive's children),
     so no URL lookup is made per card."""
     newsletters = list(newsletters)
+    if not newsletters:
+        return []
     topic_names = {}
     links = (
         NewsletterPage.topics.through.objects.filter(
@@ -42,7 +44,7 @@ def archive_cards(newsletters, archive_url):
         .order_by("topic__sort_order", "topic__name")
         .values_list("newsletterpage_id", "topic__name")
     )
-    for newsletter_id, name in links if newsletters else ():
+    for newsletter_id, name in links:
         topic_names.setdefault(newsletter_id, []).append(name)
     return [
         {"page": newsletter, "url": f"{archive_url}{newsletter.slug}/", "topics": topic_names.get(newsletter.pk, [])}
