@@ -79,6 +79,18 @@ def page_in_browser(browser):
     context.close()
 
 
+def leave_the_admin(tab, live_server):
+    """Leave the admin, and wait until what its pages sent the live server has finished.
+
+    Wagtail's page editor pings its editing sessions, and sends a "release" beacon as it unloads.
+    The live server shares the test's database connection (in-memory SQLite), so such a request
+    still running as the test ends leaves that connection inside a transaction for the tests
+    after it. Call this before a tab that showed the admin is closed.
+    """
+    tab.goto(f"{live_server.url}/healthz")  # a page that sends nothing more
+    tab.wait_for_load_state("networkidle")
+
+
 def axe_violations(tab):
     """WCAG 2.2 A and AA violations axe-core finds on the page the tab shows."""
     tab.add_script_tag(path=str(AXE_SCRIPT))

@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from home.editorial.roles import REVIEWERS, SIGN_OFF, setup_editorial
+from tests.conftest import leave_the_admin
 from tests.factories import NewsletterIndexPageFactory, PartnerOrganisationFactory, TopicFactory
 
 from .conftest import PASSWORD
@@ -90,6 +91,7 @@ def test_newsletter_from_draft_to_public(browser, live_server, newsroom):
     tab.get_by_text("created and submitted for moderation").first.wait_for()
     shot(tab, "editorial-2-drafter-submitted.png")
     assert not tab.get_by_role("button", name="Publish").count()
+    leave_the_admin(tab, live_server)
     tab.context.close()
 
     # 2. Council communications reviews it from their dashboard and approves.
@@ -104,6 +106,7 @@ def test_newsletter_from_draft_to_public(browser, live_server, newsroom):
     shot(tab, "editorial-4-reviewer-approves.png")
     tab.get_by_role("button", name="Approve", exact=True).click()
     tab.get_by_text("has been updated").first.wait_for()
+    leave_the_admin(tab, live_server)
     tab.context.close()
 
     # 3. The CSE lead signs off, which publishes it.
@@ -118,6 +121,7 @@ def test_newsletter_from_draft_to_public(browser, live_server, newsroom):
     approve.click()
     tab.get_by_text("has been updated").first.wait_for()
     shot(tab, "editorial-6-published.png")
+    leave_the_admin(tab, live_server)
     tab.context.close()
 
     # 4. The public sees it.

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Collection
 
 from home.models import SiteSettings
+from tests.conftest import leave_the_admin
 from tests.factories import StandardPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -85,7 +86,8 @@ def editor_tab(strict_tab, live_server, public_site):
     tab.fill("#id_password", "a-long-test-password")
     tab.get_by_role("button", name="Sign in").click()
     tab.wait_for_url(live_server.url + "/admin/")
-    return tab, problems
+    yield tab, problems
+    leave_the_admin(tab, live_server)
 
 
 def test_admin_works_under_its_own_policy(editor_tab, live_server, public_site):
