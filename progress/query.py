@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from home.templatetags.locale_tags import localized_for
 from progress.choices import DeliveryStatus, Rag, Theme
 
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -38,6 +39,11 @@ def parse_date(value, what):
     if parsed < EARLIEST_DATE:
         return None, gettext("%(what)s must be after 1900.") % {"what": what}
     return parsed, ""
+
+
+def leads_of(states):
+    """Each lead organisation of the states once (a partner leads many recommendations)."""
+    return {s.lead.pk: s.lead for s in states if s.lead is not None}.values()
 
 
 def partner_slug(partner):
@@ -120,7 +126,10 @@ class DashboardQuery:
 
     def apply(self, states):
         """Filter and sort loaded states in Python: the tracker is small and already in memory."""
-        if self.lead and not any(partner_slug(s.lead) == self.lead for s in states):
+        lead_ids = (
+            {partner.pk for partner in leads_of(states) if partner_slug(partner) == self.lead} if self.lead else ()
+        )
+        if self.lead and not lead_ids:
             self.problems.append(
                 gettext("We do not recognise that lead organisation, so recommendations of every lead are shown.")
             )
@@ -131,16 +140,14 @@ class DashboardQuery:
             if (not self.status or s.status == self.status)
             and (not self.theme or s.recommendation.theme == self.theme)
             and (not self.priority or s.is_priority)
-            and (not self.lead or partner_slug(s.lead) == self.lead)
+            and (not self.lead or (s.lead is not None and s.lead.pk in lead_ids))
         ]
         key = SORTS[self.sort][1]
         return sorted(chosen, key=lambda s: (key(s), s.recommendation.number), reverse=self.descending)
 
-    def lead_options(self, states):
-        seen = {}
-        for s in states:
-            if s.lead is not None:
-                seen[partner_slug(s.lead)] = str(s.lead)
+    def lead_options(self, states, request=None):
+        """The leads to filter by, named in the visitor's language; the value stays the English slug."""
+        seen = {partner_slug(partner): str(localized_for(request, partner)) for partner in leads_of(states)}
         return [
             {"value": v, "label": label, "selected": v == self.lead}
             for v, label in sorted(seen.items(), key=lambda i: i[1])

@@ -19,16 +19,22 @@ from progress.models import PriorityAction, ProgressUpdate, RecommendationPage
 from progress.query import DashboardQuery, parse_date
 from progress.state import RecommendationState, table_states
 from progress.summary import summarise
+from progress.table import table_rows
 
 DEFAULT_CHANGES_DAYS = 365
 # The inquiry's 15 recommendations fit on one page; a longer tracker is split so each page stays quick.
 RECOMMENDATIONS_PER_PAGE = 25
 
 
+def _as_at_query(as_at):
+    """The query string that keeps links on the date shown ("" for today)."""
+    return f"?as_at={as_at.isoformat()}" if as_at else ""
+
+
 def _as_at_fields(request, as_at, date_problem):
     """The as_at query suffix for links, and the value to show back in the date box."""
     return {
-        "as_at_query": f"?as_at={as_at.isoformat()}" if as_at else "",
+        "as_at_query": _as_at_query(as_at),
         "as_at_value": request.GET.get("as_at", "")[:20] if date_problem else (as_at.isoformat() if as_at else ""),
     }
 
@@ -57,12 +63,12 @@ def dashboard(request, index):
         query=query,
         summary=summary,
         chart=status_chart(summary),
-        states=page_obj.object_list,
+        rows=table_rows(page_obj.object_list, request, page_url, _as_at_query(query.as_at)),
         page_obj=page_obj,
         matching_count=len(matching),
         all_count=len(states),
         sort_headers=query.sort_headers(_without_bad_date(request.GET, query.date_problem)),
-        lead_options=query.lead_options(states),
+        lead_options=query.lead_options(states, request),
         status_options=query.status_options(),
         theme_options=query.theme_options(states),
         date_problem=query.date_problem,

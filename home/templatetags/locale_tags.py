@@ -304,13 +304,17 @@ def get_help_url(context):
 
 @register.simple_tag(takes_context=True)
 def localized(context, instance):
+    """A translatable snippet in the visitor's language, or itself when it has no translation there."""
+    return localized_for(context.get("request"), instance)
+
+
+def localized_for(request, instance):
     """A translatable snippet in the visitor's language, or itself when it has no translation there.
 
     Pages not translated yet (and English pages) point at the original
     snippets; this shows their translations instead. One query per model and
     request whatever the number of snippets, and none in the default language.
     """
-    request = context.get("request")
     language = translation.get_language()
     if request is None or not isinstance(instance, TranslatableMixin) or language == settings.LANGUAGE_CODE:
         return instance

@@ -7,9 +7,16 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
+from wagtail_localize.synctree import synchronize_tree
 
 from home.models import SiteSettings, SiteText
-from tests.factories import PartnerOrganisationFactory, StandardPageFactory, SupportServiceFactory
+from tests.factories import (
+    PartnerOrganisationFactory,
+    ProgressIndexPageFactory,
+    RecommendationPageFactory,
+    StandardPageFactory,
+    SupportServiceFactory,
+)
 
 from .conftest import LANGUAGES, OTHER_LANGUAGES, RTL_LANGUAGES, prefix, translate, translated
 
@@ -208,6 +215,19 @@ class TestServicesInTheVisitorsLanguage:
         translate(service, locales["ur"], name="پولیس ٹیم")
         html = html_of(client.get("/ur/get-help/"))
         assert "نارتھ فیلڈ پولیس" in html and "Northfield Police" not in html
+
+    def test_the_dashboard_names_lead_partners_in_the_visitors_language(self, client, multilingual_site, locales):
+        partner = PartnerOrganisationFactory(name="Northfield Police")
+        translate(partner, locales["ur"], name="نارتھ فیلڈ پولیس")
+        tracker = ProgressIndexPageFactory(parent=multilingual_site["home"])
+        RecommendationPageFactory(parent=tracker, lead_partner=partner)
+        synchronize_tree(locales["en"], locales["ur"])  # as wagtail-localize does when a page is published
+        html = html_of(client.get("/ur/progress/"))
+        assert "نارتھ فیلڈ پولیس" in html and "Northfield Police" not in html  # in the table and the filter
+        assert '<option value="northfield-police">نارتھ فیلڈ پولیس</option>' in html
+        assert (
+            "Northfield Police" in html_of(client.get("/progress/")).split('class="govuk-table app-progress-table"')[1]
+        )
 
 
 class TestSearchInEachLanguage:
