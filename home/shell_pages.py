@@ -6,8 +6,9 @@ site settings (in the visitor's language where translated) are the same on
 every page in a language: they are kept with the shell's cached values
 (home.shell_cache). The breadcrumbs (the page's ancestors below the tree root)
 and the page's translations for the language switcher are the page's own: one
-query, whose rows are told apart in Python by the same conditions. All of it is
-cached on the request for the tags that show them.
+query, whose rows are told apart in Python by the same conditions, kept with the
+shell's cached values too. All of it is cached on the request for the tags that
+show them.
 """
 
 from dataclasses import dataclass, field
@@ -88,13 +89,23 @@ def _rows(wanted):
 
 
 def page_rows(page):
-    """The page's ancestors (for breadcrumbs) and its translations (for the language switcher): one query, or none."""
+    """The page's ancestors (for breadcrumbs) and its translations (for the language switcher): one query, or none.
+
+    Only saving, moving or deleting a page changes them, and that retires the shell's cached
+    values, so a saved page's rows are kept with them. A page being previewed before its first
+    save has no pk to keep them under: it runs the query."""
+    from home.shell_cache import get_or_compute
+
     wanted = Q()
     if page.depth > 2:
         wanted |= Q(path__in=ancestor_paths(page))
     if page.translation_key:
         wanted |= Q(translation_key=page.translation_key) & (Q(live=True) | Q(pk=page.pk))
-    return _rows(wanted) if wanted else []
+    if not wanted:
+        return []
+    if page.pk is None:
+        return _rows(wanted)
+    return get_or_compute(f"page-rows:{page.pk}:{page.path}:{page.translation_key}", lambda: _rows(wanted))
 
 
 def shell_pages(request, page=None):

@@ -1,5 +1,7 @@
 """The shell's query savings keep Wagtail's rules: view restrictions, public pages, cached settings."""
 
+import re
+
 import pytest
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
@@ -90,6 +92,25 @@ def test_listings_follow_a_restricted_page_when_it_moves(tree, home_page):
     assert "newcomer" in listed(pages)
     newcomer.move(Page.objects.get(pk=private.pk), pos="last-child")  # into the restricted section
     assert "newcomer" not in listed(pages)
+
+
+def breadcrumb_titles(response):
+    html = response.content.decode()
+    nav = html[html.index('class="govuk-breadcrumbs"') :]
+    return re.findall(r'class="govuk-breadcrumbs__link" href="[^"]*">([^<]+)<', nav[: nav.index("</nav>")])
+
+
+def test_breadcrumbs_follow_a_renamed_or_moved_section_at_the_next_request(client, home_page):
+    """A page's ancestors are kept with the shell's cached values; publishing or moving a page retires them."""
+    section = StandardPageFactory(parent=home_page, slug="section", title="Old section name")
+    other = StandardPageFactory(parent=home_page, slug="other", title="Other section")
+    leaf = StandardPageFactory(parent=section, slug="leaf", title="Leaf")
+    assert breadcrumb_titles(client.get("/section/leaf/"))[-1] == "Old section name"
+    section.title = "New section name"
+    section.save_revision().publish()
+    assert breadcrumb_titles(client.get("/section/leaf/"))[-1] == "New section name"
+    leaf.move(other, pos="last-child")
+    assert breadcrumb_titles(client.get("/other/leaf/"))[-1] == "Other section"
 
 
 def test_site_settings_are_cached_until_saved(client, home_page, django_assert_num_queries):

@@ -104,6 +104,13 @@ def test_a_page_missing_in_a_language_links_to_that_languages_home_page(client, 
     assert client.get("/sk/new-page/").status_code == 404
 
 
+def test_the_switcher_follows_a_new_translation_at_the_next_request(client, multilingual_site, locales):
+    """The switcher's rows are kept with the shell's cached values; publishing a translation retires them."""
+    assert language_links(html_of(client.get("/about/")))["pl"][1] == "Polski (jeszcze nieprzetłumaczone)"
+    translate(multilingual_site["about"], locales["pl"], title="O partnerstwie")
+    assert language_links(html_of(client.get("/about/")))["pl"] == ("/pl/about/", "Polski")
+
+
 def test_search_and_error_pages_switch_to_the_same_address(client, multilingual_site):
     links = language_links(html_of(client.get("/search/?q=help")))
     assert links["ur"][0] == "/ur/search/?q=help"
