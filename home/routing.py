@@ -8,6 +8,8 @@ relations its template shows. A child of another type, or none (a 404), is
 left to Wagtail's routing as before.
 """
 
+import hashlib
+
 from django.apps import apps
 from django.http import Http404
 
@@ -61,14 +63,15 @@ def intercepts(model, remaining):
 
 
 def route_for_request(request, path):
-    """Wagtail's ``Page.route_for_request``, in two queries for most URLs instead of one or two a slug.
+    """Wagtail's ``Page.route_for_request``, in one or two queries for most URLs instead of one or two a slug.
 
     One query loads the site's home page in the visitor's language and every page on
     the way to the URL (each is named by its ``url_path``, which Wagtail keeps in step
     with the slugs); a second loads the page that answers as its own type. A page on
     the way that answers paths itself (a RoutablePageMixin route, or a ``route`` of
     its own) is loaded and routes the rest as Wagtail would. When the home page in
-    this language is not live, Wagtail's routing does it all, as before.
+    this language is not live, Wagtail's routing does it all, as before. The first
+    query's pages are kept with the shell's cached values (``_chain_pages``).
     """
     if hasattr(request, "_wagtail_route_for_request"):
         return request._wagtail_route_for_request
@@ -99,10 +102,7 @@ def _route(request, site, components):
         chain[root_path] = site.root_page
     wanted = [url_path for url_path in url_paths if url_path not in chain]
     if wanted:
-        chain.update(
-            (page.url_path, page)
-            for page in Page.objects.filter(url_path__in=wanted).only(*CHAIN_FIELDS).order_by("depth")
-        )
+        chain.update((page.url_path, page) for page in _chain_pages(wanted))
     root = chain.get(root_path)
     if root is None or not root.live:
         return _wagtail_route_for_request(request, "/".join(components))
@@ -128,6 +128,29 @@ def _route(request, site, components):
         specific._cached_parent_obj = parent  # as Wagtail does: no query for the parent
     specific._jigsaw_route_chain = [page for page, _model in found]
     return specific.route(request, remaining)
+
+
+def _chain_pages(url_paths):
+    """The pages at ``url_paths``, top first: one query, or none for a URL that is all pages.
+
+    Only saving, moving or deleting a page changes them, and each retires the shell's
+    cached values, so a URL whose every segment is a page keeps its chain there. Any
+    other URL (a page's own route, a mistype, a made-up address) runs the query and is
+    not kept, so what is kept grows with the site's pages and never with its visitors.
+    """
+    from wagtail.models import Page
+
+    from home.shell_cache import get_or_compute
+
+    queried = []
+
+    def query():
+        queried.extend(Page.objects.filter(url_path__in=url_paths).only(*CHAIN_FIELDS).order_by("depth"))
+        return queried if len(queried) == len(url_paths) else None
+
+    digest = hashlib.sha256("\n".join(url_paths).encode()).hexdigest()
+    kept = get_or_compute(f"route-chain:{digest}", query)
+    return kept if kept is not None else queried
 
 
 def _is_child_model_of(parent_model, model):

@@ -90,12 +90,43 @@ def test_routes_like_wagtail(tree, path):
     assert describe(ours) == describe(wagtails)
 
 
-def test_a_page_deep_in_the_tree_is_routed_in_two_queries(tree, django_assert_num_queries):
-    request = RequestFactory().get("/schools/e-learning/module/")
+def test_a_page_deep_in_the_tree_is_routed_in_two_queries_then_one(tree, django_assert_num_queries):
     Page.route_for_request(RequestFactory().get("/"), "")  # the site, from the cache from here on
     with django_assert_num_queries(2):
-        page, _args, _kwargs = Page.route_for_request(request, "schools/e-learning/module/")
+        page, _args, _kwargs = Page.route_for_request(RequestFactory().get("/"), "schools/e-learning/module/")
     assert page.slug == "module"
+    with django_assert_num_queries(1):  # the pages on the way are kept with the shell's cached values
+        page, _args, _kwargs = Page.route_for_request(RequestFactory().get("/"), "schools/e-learning/module/")
+    assert page.slug == "module"
+
+
+def test_kept_routes_follow_a_page_unpublished_renamed_or_moved_at_the_next_request(client, tree):
+    team = Page.objects.get(slug="team").specific
+    assert client.get("/about/team/").status_code == 200
+    team.unpublish()
+    assert client.get("/about/team/").status_code == 404
+    team.save_revision().publish()
+    assert client.get("/about/team/").status_code == 200
+    team.slug = "our-team"
+    team.save_revision().publish()
+    assert client.get("/about/team/").status_code == 404
+    assert client.get("/about/our-team/").status_code == 200
+    team.move(Page.objects.get(slug="get-help"), pos="last-child")
+    assert client.get("/about/our-team/").url == "/get-help/our-team/"  # Wagtail's redirect for a moved page
+    assert client.get("/get-help/our-team/").status_code == 200
+
+
+def test_only_urls_that_are_all_pages_are_kept(client, tree):
+    """Made-up addresses and pages' own routes are not kept: what is kept never grows with visitors."""
+    from home import shell_cache
+
+    client.get("/about/team/")
+    kept = {name for name in shell_cache._process_copies if name.startswith("route-chain:")}
+    for n in range(5):
+        assert client.get(f"/about/made-up-{n}/").status_code == 404
+        assert client.get(f"/progress/feed/?n={n}").status_code == 200
+    assert client.get("/progress/changes/").status_code == 200
+    assert {name for name in shell_cache._process_copies if name.startswith("route-chain:")} == kept
 
 
 def test_a_page_restricted_after_a_first_visit_asks_for_sign_in_at_the_next(client, tree):

@@ -286,7 +286,7 @@ def test_anonymous_pages_in_other_languages_set_no_cookie(client, multilingual_s
             assert client.get(prefix(code) + path).cookies == {}, prefix(code) + path
 
 
-URDU_GET_HELP_QUERIES = 6
+URDU_GET_HELP_QUERIES = 4
 
 
 def test_urdu_get_help_query_count_does_not_grow_with_services(client, multilingual_site, locales):
