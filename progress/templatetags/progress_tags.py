@@ -7,6 +7,22 @@ from progress.models import ProgressUpdate
 register = template.Library()
 
 
+# What the list shows of each update and its recommendation, and what the link needs:
+# without it each row carried both whole (some 60 columns, the narrative among them).
+LATEST_FIELDS = (
+    "date",
+    "status",
+    "is_correction",
+    "recommendation__reference",
+    "recommendation__title",
+    "recommendation__slug",
+    "recommendation__url_path",
+    "recommendation__path",
+    "recommendation__depth",
+    "recommendation__locale",
+)
+
+
 @register.inclusion_tag("components/progress_latest_updates.html", takes_context=True)
 def latest_progress_updates(context, count=3):
     """The newest published updates, in one query (page URLs come from the request's cached site paths)."""
@@ -15,6 +31,7 @@ def latest_progress_updates(context, count=3):
         ProgressUpdate.objects.published()
         .filter(recommendation__live=True)
         .select_related("recommendation")
+        .only(*LATEST_FIELDS)
         .order_by("-date", "-pk")[:count]
     )
     items = []
