@@ -41,10 +41,20 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = with_title_languages(
-            self.get_children().live().in_menu().select_related(*LANGUAGE_RELATIONS)
-        )
+        context["sections"] = with_title_languages(self.sections())
         return context
+
+    def sections(self):
+        """The live sections in menus, as the "ways in" show them. They are pages, so they are kept
+        with the shell's cached values, which saving, moving or deleting a page retires."""
+        from home.shell_cache import get_or_compute
+        from home.shell_pages import FIELDS
+
+        def rows():
+            children = self.get_children().live().in_menu().select_related(*LANGUAGE_RELATIONS)
+            return list(children.only(*FIELDS, "search_description"))
+
+        return rows() if self.pk is None else get_or_compute(f"home-sections:{self.pk}", rows)
 
 
 class StandardPage(Page):

@@ -148,7 +148,7 @@ def test_get_help_query_count_does_not_grow_with_services(client, get_help_page)
     assert len(many) <= 12
 
 
-PINNED_QUERY_COUNTS = {"/": 4, "/get-help/": 3, "/about/": 1}
+PINNED_QUERY_COUNTS = {"/": 3, "/get-help/": 3, "/about/": 1}
 
 
 @pytest.mark.parametrize("url", PINNED_QUERY_COUNTS)

@@ -113,6 +113,21 @@ def test_breadcrumbs_follow_a_renamed_or_moved_section_at_the_next_request(clien
     assert breadcrumb_titles(client.get("/other/leaf/"))[-1] == "Other section"
 
 
+def test_the_home_pages_ways_in_follow_published_changes_at_the_next_request(client, home_page):
+    """The home page's sections are kept with the shell's cached values; publishing a page retires them."""
+    section = StandardPageFactory(parent=home_page, slug="about", title="About us", show_in_menus=True)
+    section.search_description = "Who we are."
+    section.save_revision().publish()
+    assert "Who we are." in client.get("/").content.decode()
+    section.search_description = "Who we are, and what we do."
+    section.save_revision().publish()
+    StandardPageFactory(parent=home_page, slug="news", title="Latest news", show_in_menus=True)
+    html = client.get("/").content.decode()
+    assert "Who we are, and what we do." in html and "Latest news" in html
+    section.unpublish()
+    assert "About us" not in client.get("/").content.decode()
+
+
 def test_site_settings_are_cached_until_saved(client, home_page, django_assert_num_queries):
     from home.models import SiteSettings
 
