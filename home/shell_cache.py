@@ -1,17 +1,18 @@
-"""Values every public page needs, kept in Django's cache between requests.
+"""Values every public page needs, and values derived from published content, kept in
+Django's cache between requests.
 
-Site settings and the "Site text" snippet are read by every page but change
-only when an editor saves them, so they are cached (in the cache the page cache
-uses, shared by every process when Redis is configured) under a generation
-number of their own, and so are the Site for each host name, the locales Wagtail
-looks up by language code to route each request, the paths of pages with a view
-restriction, which every listing leaves out, and the header's navigation and the
-footer's pages in each language (home.shell_pages), and the filter words of the resource
-library and the newsletter archive. Saving or deleting a setting,
-site text, site, locale, view restriction or filter word, and saving (publishing, unpublishing,
-renaming), moving or deleting a page, bumps the number, which retires every cached value at
-once - the same scheme as config/page_cache.py. These values are few and cheap to
-compute again, so one number is safer than working out which of them a change touches.
+Site settings and the "Site text" snippet are read by every page but change only when an
+editor saves them, so they are cached (in the cache the page cache uses, shared by every
+process when Redis is configured) under a generation number of their own, and so are the
+Site for each host name, the locales Wagtail looks up by language code to route each
+request, the paths of pages with a view restriction, which every listing leaves out, the
+header's navigation and the footer's pages in each language (home.shell_pages), the filter
+words of the resource library and the newsletter archive, and where each recommendation
+stands (progress.state). Whatever retires the page cache bumps the number too (saving or
+deleting anything a public page shows: a page, snippet, setting, site, locale or view
+restriction; moving a page), which retires every cached value at once - the same scheme
+as config/page_cache.py. These values are few and cheap to compute again, so one number
+is safer than working out which of them a change touches.
 
 Without a shared cache (no REDIS_URL: each process has its own local memory), a save
 retires only the saving process's copies, so values there live for a few seconds only:
@@ -32,24 +33,12 @@ import time
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
 from django.http.request import split_domain_port
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from config import cache_generations as generations
+from config.page_cache import shows_publicly
 
 GENERATION_KEY = "shell-cache:generation"
-SHELL_MODELS = {
-    "home.sitesettings",
-    "home.sitetext",
-    "wagtailcore.site",
-    "wagtailcore.locale",
-    "wagtailcore.pageviewrestriction",
-    # The resource library's filter words, and its counts (resources.library).
-    "resources.keystage",
-    "resources.resourcetopic",
-    "resources.resourceformat",
-    # The newsletter archive's topics and years (newsletters.filters).
-    "newsletters.topic",
-}
 MISSING = object()
 LOCAL_MEMORY_SECONDS = 5
 SHARED_SECONDS = 24 * 60 * 60
@@ -132,7 +121,10 @@ def get_or_compute(name, compute):
 
 
 def retire(sender, **kwargs):
-    if sender._meta.label_lower not in SHELL_MODELS and not issubclass(sender, Page):
+    """Retire every value when anything a public page shows changes: the same rule as the page
+    cache's (config.page_cache.shows_publicly), so a value derived from published content, such
+    as where each recommendation stands, is never older than the pages around it."""
+    if not shows_publicly(sender):
         return
     if kwargs.get("created") and sender._meta.label_lower == "home.sitesettings":
         return  # new settings replace nothing cached (a site without them has nothing cached for them)
@@ -146,11 +138,12 @@ def _bump():
 
 def connect():
     from django.core import signals
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.signals import post_page_move
 
     post_save.connect(retire, dispatch_uid="shell-cache-save")
     post_delete.connect(retire, dispatch_uid="shell-cache-delete")
+    m2m_changed.connect(retire, dispatch_uid="shell-cache-m2m")
     post_page_move.connect(retire_all_on_page_change, dispatch_uid="shell-cache-move")
     signals.request_started.connect(request_started, dispatch_uid="shell-cache-request-started")
     signals.request_finished.connect(request_finished, dispatch_uid="shell-cache-request-finished")
