@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from home.models import PartnerOrganisation
+from home.shell_cache import get_or_compute
 from progress.choices import (
     DELIVERED_STATUSES,
     RAG_MEANINGS,
@@ -208,6 +209,15 @@ def table_states(index, as_at: date | None = None):
         for value in ProgressUpdate.objects.filter(pk__in=update_ids).values("pk", *UPDATE_FIELDS):
             updates[value["pk"]] = UpdateRow(**value)
     return [RecommendationState(row, updates.get(pk)) for row, pk in rows]
+
+
+def current_table_states(index, as_at: date | None = None):
+    """``table_states(index, as_at)``; today's are kept with the shell's cached values (home.shell_cache):
+    building them is most of the dashboard's time, and saving any update, action, partner or page
+    retires them. A past date is read afresh (visitors choose it, so there is no end to them)."""
+    if as_at is not None or index.pk is None:
+        return table_states(index, as_at)
+    return get_or_compute(f"table-states:{index.pk}", lambda: table_states(index))
 
 
 def latest_positions(index, as_at: date | None = None):

@@ -15,6 +15,7 @@ from datetime import date
 
 from django.utils.translation import gettext
 
+from home.shell_cache import get_or_compute
 from progress.choices import DELIVERED_STATUSES, DeliveryStatus
 
 
@@ -58,7 +59,14 @@ def summarise_positions(positions, total=None, as_at=None, url=""):
 
 
 def current_summary(as_at=None):
-    """The summary of the site's tracker as it stood on `as_at` (default: today). Two queries."""
+    """The summary of the site's tracker as it stood on `as_at` (default: today). Two queries;
+    today's is kept with the shell's cached values (home.shell_cache), which any change retires."""
+    if as_at is None:
+        return get_or_compute("progress-summary", _summary)
+    return _summary(as_at)
+
+
+def _summary(as_at=None):
     from progress.state import get_tracker, latest_positions
 
     tracker = get_tracker()

@@ -12,12 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from home.pagination import page_of
+from home.shell_cache import get_or_compute
 from progress import exports
 from progress.changes import changes_since
 from progress.chart import status_chart
 from progress.models import PriorityAction, ProgressUpdate, RecommendationPage
 from progress.query import DashboardQuery, parse_date
-from progress.state import RecommendationState, table_states
+from progress.state import RecommendationState, current_table_states
 from progress.summary import summarise
 from progress.table import table_rows
 
@@ -52,7 +53,7 @@ def _without_bad_date(params, date_problem):
 def dashboard(request, index):
     query = DashboardQuery.from_request(request.GET)
     page_url = index.get_url(request)
-    states = table_states(index, as_at=query.as_at)
+    states = current_table_states(index, as_at=query.as_at)
     summary = summarise(states, total=index.recommendations_total, as_at=query.as_at, url=page_url)
     matching = query.apply(states)
     page_obj, page_missing = page_of(matching, RECOMMENDATIONS_PER_PAGE, request.GET.get("page"))
@@ -83,18 +84,10 @@ def dashboard(request, index):
 def recommendation_context(request, page):
     """What a recommendation page shows, as the published history stood on `?as_at=` (default today)."""
     as_at, date_problem = parse_date(request.GET.get("as_at"), gettext("The date to show the position on"))
-    updates = list(
-        ProgressUpdate.objects.published(as_at=as_at)
-        .filter(recommendation=page)
-        .select_related("reported_by", "corrects")
-        .prefetch_related("evidence__document")
-        .order_by("-date", "-pk")
-    )
-    actions = list(
-        PriorityAction.objects.filter(recommendations=page)
-        .select_related("owner")
-        .prefetch_related(Prefetch("recommendations", queryset=RecommendationPage.objects.live().order_by("number")))
-    )
+    if as_at is None and page.pk is not None:
+        updates, actions = get_or_compute(f"recommendation-history:{page.pk}", lambda: history_of(page))
+    else:  # a past date is read afresh: visitors choose it, so there is no end to them
+        updates, actions = history_of(page, as_at)
     state = RecommendationState(page, updates[0] if updates else None)
     page_url = page.get_url(request)
     page.has_priority_action = any(action.is_priority for action in actions)
@@ -109,6 +102,25 @@ def recommendation_context(request, page):
         **_as_at_fields(request, as_at, date_problem),
         "subscribe_url": f"/newsletters/subscribe/?recommendation={page.reference}",
     }
+
+
+def history_of(page, as_at=None):
+    """A recommendation's published updates on ``as_at`` (newest first, with their evidence) and the
+    priority actions that cover it: four queries. Today's are kept with the shell's cached values
+    (home.shell_cache), which saving an update, action, partner or page retires."""
+    updates = list(
+        ProgressUpdate.objects.published(as_at=as_at)
+        .filter(recommendation=page)
+        .select_related("reported_by", "corrects")
+        .prefetch_related("evidence__document")
+        .order_by("-date", "-pk")
+    )
+    actions = list(
+        PriorityAction.objects.filter(recommendations=page)
+        .select_related("owner")
+        .prefetch_related(Prefetch("recommendations", queryset=RecommendationPage.objects.live().order_by("number")))
+    )
+    return updates, actions
 
 
 def changes(request, index):

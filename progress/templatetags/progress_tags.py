@@ -2,6 +2,7 @@
 
 from django import template
 
+from home.shell_cache import get_or_compute
 from progress.models import ProgressUpdate
 
 register = template.Library()
@@ -25,15 +26,10 @@ LATEST_FIELDS = (
 
 @register.inclusion_tag("components/progress_latest_updates.html", takes_context=True)
 def latest_progress_updates(context, count=3):
-    """The newest published updates, in one query (page URLs come from the request's cached site paths)."""
+    """The newest published updates, in one query kept with the shell's cached values (home.shell_cache),
+    which saving an update or a page retires. Page URLs come from the request's cached site paths."""
     request = context.get("request")
-    updates = list(
-        ProgressUpdate.objects.published()
-        .filter(recommendation__live=True)
-        .select_related("recommendation")
-        .only(*LATEST_FIELDS)
-        .order_by("-date", "-pk")[:count]
-    )
+    updates = get_or_compute(f"latest-progress-updates:{count}", lambda: newest_updates(count))
     items = []
     for update in updates:
         url = update.recommendation.get_url(request=request) or ""
@@ -43,3 +39,13 @@ def latest_progress_updates(context, count=3):
         recommendation = updates[0].recommendation
         tracker_url = (recommendation.get_url(request=request) or "").removesuffix(f"{recommendation.slug}/")
     return {"items": items, "tracker_url": tracker_url}
+
+
+def newest_updates(count):
+    return list(
+        ProgressUpdate.objects.published()
+        .filter(recommendation__live=True)
+        .select_related("recommendation")
+        .only(*LATEST_FIELDS)
+        .order_by("-date", "-pk")[:count]
+    )
