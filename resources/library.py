@@ -135,6 +135,24 @@ def card_terms(resource_ids):
     return key_stages, formats
 
 
+def card_values(page_of_results):
+    """What a card shows of each resource on a page of results, as plain values: two queries."""
+    resources = list(page_of_results)
+    key_stages, formats = card_terms([resource.pk for resource in resources])
+    return [
+        {
+            "pk": resource.pk,
+            "title": resource.title,
+            "summary": resource.summary,
+            "professional_only": resource.professional_only,
+            "url_path": resource.url_path,
+            "key_stages": key_stages.get(resource.pk, []),
+            "formats": formats.get(resource.pk, []),
+        }
+        for resource in resources
+    ]
+
+
 class Library:
     """Everything the library template shows, computed from the page and the request."""
 
@@ -312,18 +330,26 @@ class Library:
         format_names = self.vocabularies["format"]
         # A resource's address is the library's plus the rest of its path: no URL lookup per card.
         library_url, library_path = self.page.get_url(request=self.request) or "", self.page.url_path
-        resources = list(self.page_obj)
-        key_stages, formats = card_terms([resource.pk for resource in resources])
         self.cards = [
             {
-                "page": resource,
-                "url": library_url + resource.url_path.removeprefix(library_path) if library_url else "",
-                "key_stages": key_stages.get(resource.pk, []),
+                **card,
+                "url": library_url + card["url_path"].removeprefix(library_path) if library_url else "",
                 # Names from the vocabulary in the page's language (a translated resource keeps the original links).
-                "formats": [format_names.get(slug, name) for slug, name in formats.get(resource.pk, [])],
+                "formats": [format_names.get(slug, name) for slug, name in card["formats"]],
             }
-            for resource in resources
+            for card in self._cards()
         ]
+
+    def _cards(self):
+        """The cards of the page of results shown, kept with the shell's cached values when there is no
+        search, like the counts (and retired with them); the pages of a filter are as many as its results."""
+        if self.search_terms:
+            return card_values(self.page_obj)
+        key = ":".join(
+            ["library-cards", str(self.page.pk), self.sort, str(self.page_obj.number)]
+            + [self.values[name] for name in sorted(self.values)]
+        )
+        return shell_cache.get_or_compute(key, lambda: card_values(self.page_obj))
 
     # What the template shows
 
