@@ -86,6 +86,9 @@ def is_cacheable_request(request):
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and MESSAGES_COOKIE not in request.COOKIES  # a message waiting to be shown to this visitor
         and not request.path_info.startswith(never_cached_prefixes())
+        # Wagtail's previews are made-up requests (is_dummy) that only become is_preview past the
+        # middleware: without an editor's cookie to copy, the flag is all that tells them apart.
+        and not getattr(request, "is_dummy", False)
         and not getattr(request, "is_preview", False)
     )
 
