@@ -1,9 +1,14 @@
 """The anonymous full-page cache: what it stores, for whom, and that a change shows on the next request."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
 from config.page_cache import GENERATION_KEY, HIT_HEADER, cache_key
 from home.models import HomePage, SiteSettings
@@ -175,3 +180,49 @@ def test_a_page_stored_before_a_change_committed_is_not_served_after(
     response, html = fetch(client, "/")
     assert response[HIT_HEADER] == "miss"
     assert "The committed key message" in html
+
+
+def test_a_preview_is_neither_served_from_the_cache_nor_stored(client, home_page):
+    """A preview is a request Wagtail makes up at the page's own address; without an editor's cookie to
+    copy (a preview built in code) only its flag tells it from a visitor's."""
+    about = StandardPageFactory(parent=home_page, slug="about", title="Live title")
+    address = urlsplit(about.full_url)
+    fetch(client, address.path, HTTP_HOST=address.netloc)
+    assert fetch(client, address.path, HTTP_HOST=address.netloc)[0][HIT_HEADER] == "hit"
+
+    about.title = "Draft title"  # edited, not saved
+    preview = about.make_preview_request()
+    assert "Draft title" in preview.content.decode()
+    assert HIT_HEADER not in preview and "private" in preview["Cache-Control"]
+
+    live, html = fetch(client, address.path, HTTP_HOST=address.netloc)
+    assert live[HIT_HEADER] == "hit"
+    assert "Live title" in html and "Draft title" not in html
+
+
+@pytest.mark.parametrize("restriction_type", [PageViewRestriction.PASSWORD, PageViewRestriction.LOGIN])
+def test_restricted_pages_are_never_stored(client, home_page, restriction_type):
+    secret = StandardPageFactory(parent=home_page, slug="partners", title="Partners only", intro="The lantern plan")
+    PageViewRestriction.objects.create(page=secret, restriction_type=restriction_type, password="lantern")
+    for _ in range(2):
+        response, html = fetch(client, "/partners/")
+        assert response.get(HIT_HEADER) is None
+        assert "The lantern plan" not in html
+    assert not [key for key in cache._cache if "/partners/" in key]
+
+
+def test_a_page_unlocked_with_its_password_is_not_stored_for_the_next_visitor(client, home_page):
+    secret = StandardPageFactory(parent=home_page, slug="partners", title="Partners only", intro="The lantern plan")
+    restriction = PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.PASSWORD, password="lantern"
+    )
+    unlock = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, secret.pk])
+    client.post(unlock, {"password": "lantern", "return_url": "/partners/"})
+    _, html = fetch(client, "/partners/")
+    assert "The lantern plan" in html
+
+    stranger = Client()
+    for _ in range(2):
+        response, html = fetch(stranger, "/partners/")
+        assert "The lantern plan" not in html
+        assert response.get(HIT_HEADER) is None
